@@ -1,0 +1,98 @@
+"""The composition root and the one service every channel calls: an incoming event in, rendered replies out."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+
+from bot.area import GemeenteArea
+from bot.gemeente.loader import example_gemeente_path, load_gemeente
+from bot.i18n import Texts
+from bot.settings import Settings
+from dialogs import core
+from dialogs.context import DialogServices
+from dialogs.events import Incoming
+from dialogs.ports import Classifier
+from dialogs.replies import N_, Message, Reply
+from dialogs.triage import load_triager
+from storage.db import create_engine, create_session_factory, is_sqlite
+from storage.migrate import upgrade_async
+from storage.resident_repository import locale_from_language_code
+from storage.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+SHARE_LOCATION = N_("button.share_location")
+SHARE_LOCATION_HINT = N_("intake.share_location_hint")
+GENERIC_ERROR = N_("error.generic")
+
+
+@dataclass(frozen=True)
+class RenderedReply:
+    text: str
+    buttons: tuple[tuple[tuple[str, str], ...], ...] = ()  # rows of (label, callback data)
+    location_hint: str | None = None  # when set: offer "share my location", with this text
+    location_button: str | None = None
+    photo_file_id: str | None = None
+
+
+@dataclass
+class Buurtlijn:
+    settings: Settings
+    engine: AsyncEngine
+    session_factory: async_sessionmaker
+    area: GemeenteArea
+    texts: Texts
+    classifier: Classifier
+    event_handlers: list = field(default_factory=list)
+
+    async def handle(self, incoming: Incoming) -> list[RenderedReply]:
+        """One unit of work per event: the conversation and everything it causes commit together."""
+        async with UnitOfWork(self.session_factory) as uow:
+            try:
+                services = DialogServices(store=uow.residents, area=self.area, router=self.area,
+                                          classifier=self.classifier)
+                result = await core.handle(incoming, services)
+                for handler in self.event_handlers:
+                    await handler(uow, result.events)
+                await uow.commit()
+            except Exception:
+                log.exception("handling %s from %s failed", type(incoming.event).__name__, incoming.sender.channel)
+                locale = locale_from_language_code(incoming.sender.language_code)
+                return [self.render(Reply(Message(GENERIC_ERROR)), locale)]
+        return [self.render(reply, result.locale) for reply in result.replies]
+
+    def render(self, reply: Reply, locale: str) -> RenderedReply:
+        buttons = tuple(
+            tuple((self.texts.render(button.label, locale), button.data) for button in row) for row in reply.buttons
+        )
+        return RenderedReply(
+            text=self.texts.render(reply.message, locale),
+            buttons=buttons,
+            location_hint=self.texts.render(Message(SHARE_LOCATION_HINT), locale) if reply.ask_location else None,
+            location_button=self.texts.render(Message(SHARE_LOCATION), locale) if reply.ask_location else None,
+            photo_file_id=reply.photo_file_id,
+        )
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+async def bootstrap(settings: Settings) -> Buurtlijn:
+    if is_sqlite(settings.database_url):
+        # The embedded default keeps itself current; PostgreSQL deployments run `buurtlijn db upgrade`.
+        await upgrade_async(settings.database_url)
+    gemeente_path = Path(settings.gemeente) if settings.gemeente else example_gemeente_path()
+    gemeente = load_gemeente(gemeente_path)
+    log.info("gemeente %s from %s", gemeente.name, gemeente_path)
+    engine = create_engine(settings.database_url)
+    return Buurtlijn(
+        settings=settings,
+        engine=engine,
+        session_factory=create_session_factory(engine),
+        area=GemeenteArea(gemeente),
+        texts=Texts(timezone=gemeente.timezone.key),
+        classifier=load_triager(),
+    )

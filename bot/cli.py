@@ -1,0 +1,121 @@
+"""The `buurtlijn` command: entry points only translate arguments into calls."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from bot.settings import Settings, SettingsError, load_settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return load_settings(
+        args.settings,
+        database_url=args.database,
+        gemeente=args.gemeente,
+        telegram_api=getattr(args, "telegram_api", None),
+        mode=getattr(args, "mode", None),
+    )
+
+
+def _run(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    problem = settings.token_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    from bot.app import bootstrap
+    from bot.telegram.runner import run_polling, run_webhook
+
+    async def main() -> None:
+        app = await bootstrap(settings)
+        await (run_webhook(app) if settings.mode == "webhook" else run_polling(app))
+
+    asyncio.run(main())
+    return 0
+
+
+def _chat(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    from bot.app import bootstrap
+    from bot.console import run_console
+
+    async def main() -> None:
+        await run_console(await bootstrap(settings), chat_id=args.chat_id, language=args.language)
+
+    asyncio.run(main())
+    return 0
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    from storage.db import ensure_sqlite_directory
+    from storage.migrate import upgrade
+
+    settings = _settings(args)
+    ensure_sqlite_directory(settings.database_url)
+    upgrade(settings.database_url)
+    print("database is up to date")
+    return 0
+
+
+def _classify(args: argparse.Namespace) -> int:
+    import json
+
+    from dialogs.triage.batch import classify_jsonl, classify_one
+
+    if args.jsonl:
+        classify_jsonl(sys.stdin, sys.stdout)
+        return 0
+    if not args.text:
+        print("give a text, or --jsonl to read JSON lines from stdin", file=sys.stderr)
+        return 2
+    print(json.dumps(classify_one(" ".join(args.text)), ensure_ascii=False))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="buurtlijn", description="Buurtlijn: neighbourhood reports that get an answer.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--settings", help="TOML file with settings (or BUURTLIJN_SETTINGS)")
+    common.add_argument("--database", help="database URL (or BUURTLIJN_DATABASE_URL); default: SQLite in ./var")
+    common.add_argument("--gemeente", help="gemeente configuration TOML (or BUURTLIJN_GEMEENTE); default: the example")
+    common.add_argument("--log-level", default="INFO")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", parents=[common], help="run the Telegram bot")
+    run.add_argument("--telegram-api", help="Bot API base URL, e.g. a self-hosted server (or BUURTLIJN_TELEGRAM_API)")
+    run.add_argument("--mode", choices=("polling", "webhook"), help="long polling (default) or webhook")
+    run.set_defaults(handler=_run)
+
+    chat = commands.add_parser("chat", parents=[common], help="talk to Buurtlijn in this terminal, no token needed")
+    chat.add_argument("--language", help="first language guess: nl, ar, tr or en")
+    chat.add_argument("--chat-id", type=int, default=1, help="which console resident you are (default 1)")
+    chat.set_defaults(handler=_chat)
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", parents=[common], help="bring the schema up to date").set_defaults(handler=_db_upgrade)
+
+    classify = commands.add_parser("classify", help="language, category and urgency of a text")
+    classify.add_argument("text", nargs="*")
+    classify.add_argument("--jsonl", action="store_true", help='read {"id", "text"} lines from stdin')
+    classify.set_defaults(handler=_classify)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=getattr(args, "log_level", "INFO").upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return args.handler(args)
+    except SettingsError as error:
+        print(f"buurtlijn: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""The dialog core's single entry point: one incoming event in, replies and domain events out."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from dialogs import intake, resident_commands
+from dialogs.context import DialogServices, Turn
+from dialogs.events import (
+    ButtonPressed,
+    CommandReceived,
+    Incoming,
+    LocationShared,
+    PhotoShared,
+    TextReceived,
+    UnsupportedReceived,
+)
+from dialogs.replies import N_, Outcome, Reply
+from dialogs.state import ConversationState, Step
+
+log = logging.getLogger(__name__)
+
+UNSUPPORTED_KEYS = {
+    "sticker": N_("unsupported.sticker"),
+    "voice": N_("unsupported.voice"),
+    "edited": N_("unsupported.edited"),
+}
+
+
+@dataclass(frozen=True)
+class DialogResult:
+    locale: str
+    replies: list[Reply]
+    events: list[object]
+
+
+async def handle(incoming: Incoming, services: DialogServices) -> DialogResult:
+    reporter = await services.store.reporter_for(incoming.sender, incoming.received_at)
+    state = ConversationState.from_dict(await services.store.load_state(reporter.id))
+    turn = Turn(services, reporter, state, incoming.received_at, Outcome())
+    await _dispatch(turn, incoming.event)
+    if not turn.erased:
+        await services.store.save_state(reporter.id, state.to_dict(), incoming.received_at)
+    return DialogResult(reporter.locale, turn.out.replies, turn.out.events)
+
+
+async def _dispatch(turn: Turn, event) -> None:
+    match event:
+        case CommandReceived(command=command):
+            name = resident_commands.ALIASES.get(command, command)
+            handler = resident_commands.COMMANDS.get(name)
+            if handler is None:
+                turn.out.say(N_("command.unknown"))
+            else:
+                await handler(turn)
+        case TextReceived(text=text):
+            if turn.state.step in (Step.IDLE, Step.CONFIRM_FORGET, Step.ANSWER_QUESTION):
+                turn.state.start_draft()
+            await intake.on_text(turn, text)
+        case ButtonPressed(data=data):
+            await _on_button(turn, data)
+        case LocationShared(latitude=lat, longitude=lon):
+            intake.on_location(turn, lat, lon)
+        case PhotoShared(file_id=file_id, caption=caption):
+            await intake.on_photo(turn, file_id, caption)
+        case UnsupportedReceived(kind=kind):
+            log.info("unsupported update kind=%s step=%s", kind, turn.state.step)
+            turn.out.say(UNSUPPORTED_KEYS.get(kind, N_("unsupported.other")))
+            intake.ask_current(turn)
+
+
+async def _on_button(turn: Turn, data: str) -> None:
+    prefix, _, value = data.partition(":")
+    try:
+        if prefix == "lang":
+            await resident_commands.set_language(turn, value)
+        elif prefix == "forget":
+            await resident_commands.forget_answer(turn, value)
+        elif data.startswith(intake.PREFIX):
+            await intake.on_button(turn, data)
+        else:
+            raise intake.StaleButton
+    except intake.StaleButton:
+        log.info("stale or unknown button data=%r step=%s", data, turn.state.step)
+        turn.out.say(N_("button.stale"))
+        intake.ask_current(turn)

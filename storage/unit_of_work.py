@@ -1,0 +1,25 @@
+"""One unit of work per handled update or scheduler tick: it rolls back unless committed explicitly."""
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.resident_repository import SqlResidentRepository
+
+
+class UnitOfWork:
+    session: AsyncSession
+
+    def __init__(self, session_factory: async_sessionmaker) -> None:
+        self._session_factory = session_factory
+
+    async def __aenter__(self) -> "UnitOfWork":
+        self.session = self._session_factory()
+        self.residents = SqlResidentRepository(self.session)
+        return self
+
+    async def __aexit__(self, *exc_info) -> None:
+        await self.session.rollback()
+        await self.session.close()
+
+    async def commit(self) -> None:
+        await self.session.commit()
