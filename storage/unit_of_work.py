@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.outbox_repository import SqlOutboxRepository
 from storage.resident_repository import SqlResidentRepository
 
 
@@ -15,6 +16,7 @@ class UnitOfWork:
     async def __aenter__(self) -> "UnitOfWork":
         self.session = self._session_factory()
         self.residents = SqlResidentRepository(self.session)
+        self.outbox = SqlOutboxRepository(self.session)
         return self
 
     async def __aexit__(self, *exc_info) -> None:
