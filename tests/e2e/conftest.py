@@ -1,0 +1,51 @@
+"""End-to-end fixtures: the real bot as a subprocess, talking to a fake Telegram."""
+
+import pytest
+
+from tests.support.bot_process import BotProcess
+from tests.support.fake_bot_api import FakeBotAPI
+
+BOT_PROCESS = pytest.StashKey[BotProcess]()
+
+
+@pytest.fixture
+async def bot_api():
+    async with FakeBotAPI() as api:
+        yield api
+
+
+@pytest.fixture
+def database_url(tmp_path) -> str:
+    return f"sqlite+aiosqlite:///{tmp_path / 'buurtlijn.sqlite3'}"
+
+
+@pytest.fixture
+def gemeente_path():
+    """The gemeente configuration the bot runs with; override it in a test module to set one."""
+    return None
+
+
+@pytest.fixture
+async def bot(request, bot_api, database_url, gemeente_path, tmp_path):
+    process = BotProcess(
+        bot_api.base_url, database_url, gemeente_path=gemeente_path, log_dir=tmp_path
+    )
+    process.start()
+    try:
+        await process.wait_ready(bot_api)
+        request.node.stash[BOT_PROCESS] = process
+        yield process
+    finally:
+        crashed = process.exited_unexpectedly
+        await process.stop()
+    if crashed:
+        pytest.fail(f"the bot exited with code {process.returncode} during the test; see its log")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    process = item.stash.get(BOT_PROCESS, None)
+    if process is not None and report.failed:
+        report.sections.append(("bot process log", process.log_text()))
+    return report
