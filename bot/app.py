@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
@@ -15,7 +16,7 @@ from dialogs import core
 from dialogs.context import DialogServices
 from dialogs.events import Incoming
 from dialogs.ports import Classifier
-from dialogs.replies import N_, Message, Reply
+from dialogs.replies import N_, Message, Notice, Reply
 from dialogs.triage import load_triager
 from storage.db import create_engine, create_session_factory, is_sqlite
 from storage.migrate import upgrade_async
@@ -38,6 +39,14 @@ class RenderedReply:
     photo_file_id: str | None = None
 
 
+@dataclass(frozen=True)
+class Answer:
+    """What goes back to the chat an update came from; everything else went into the outbox."""
+
+    replies: list[RenderedReply]
+    toast: str | None = None
+
+
 @dataclass
 class Buurtlijn:
     settings: Settings
@@ -48,21 +57,34 @@ class Buurtlijn:
     classifier: Classifier
     event_handlers: list = field(default_factory=list)
 
-    async def handle(self, incoming: Incoming) -> list[RenderedReply]:
-        """One unit of work per event: the conversation and everything it causes commit together."""
+    async def handle(self, incoming: Incoming) -> Answer:
+        """One unit of work per event: the conversation and every message it causes commit together."""
         async with UnitOfWork(self.session_factory) as uow:
             try:
-                services = DialogServices(store=uow.residents, area=self.area, router=self.area,
-                                          classifier=self.classifier)
+                services = DialogServices(
+                    store=uow.residents, area=self.area, router=self.area, classifier=self.classifier,
+                    meldingen=uow.meldingen, professionals=uow.professionals,
+                )
                 result = await core.handle(incoming, services)
+                for notice in result.notices:
+                    await self.enqueue(uow, notice, incoming.received_at)
                 for handler in self.event_handlers:
                     await handler(uow, result.events)
                 await uow.commit()
             except Exception:
                 log.exception("handling %s from %s failed", type(incoming.event).__name__, incoming.sender.channel)
                 locale = locale_from_language_code(incoming.sender.language_code)
-                return [self.render(Reply(Message(GENERIC_ERROR)), locale)]
-        return [self.render(reply, result.locale) for reply in result.replies]
+                return Answer([self.render(Reply(Message(GENERIC_ERROR)), locale)])
+        toast = self.texts.render(result.toast, result.locale) if result.toast else None
+        return Answer([self.render(reply, result.locale) for reply in result.replies], toast)
+
+    async def enqueue(self, uow: UnitOfWork, notice: Notice, now: datetime) -> None:
+        rendered = self.render(notice.reply, notice.locale)
+        await uow.outbox.enqueue(
+            chat_id=notice.chat_id, kind=notice.kind, text=rendered.text, now=now,
+            buttons=[[list(button) for button in row] for row in rendered.buttons] or None,
+            photo_file_id=notice.reply.photo_file_id, melding_id=notice.melding_id,
+        )
 
     def render(self, reply: Reply, locale: str) -> RenderedReply:
         buttons = tuple(

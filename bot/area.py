@@ -66,6 +66,18 @@ class GemeenteArea:
         partner = self.gemeente.partner(partner_id)
         return partner.name if partner else partner_id
 
+    def partner_chat(self, partner_id: str) -> int | None:
+        partner = self.gemeente.partner(partner_id)
+        return partner.telegram_chat_id if partner else None
+
+    def partner_ids(self) -> list[str]:
+        return [partner.id for partner in self.gemeente.partners]
+
+    def area_names(self, wijk_id: str | None, buurt_id: str | None) -> tuple[str | None, str | None]:
+        wijk = self.gemeente.wijk(wijk_id) if wijk_id else None
+        buurt = self.gemeente.buurt(buurt_id) if buurt_id else None
+        return (wijk.name if wijk else None), (buurt.name if buurt else None)
+
     def route(self, *, category: str, urgency: str, wijk_id: str | None, buurt_id: str | None,
               at: datetime) -> RoutingOutcome:
         decision = self.gemeente.route(RoutingContext(

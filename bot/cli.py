@@ -6,6 +6,8 @@ import asyncio
 import logging
 import sys
 
+from bot.admin import AdminError
+from bot.gemeente.errors import GemeenteConfigError
 from bot.settings import Settings, SettingsError, load_settings
 
 
@@ -74,6 +76,21 @@ def _classify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _invite(args: argparse.Namespace) -> int:
+    from bot.admin import create_invite
+
+    code, expires_at = asyncio.run(create_invite(_settings(args), args.partner, args.role, args.days))
+    print(f"{code}\nValid until {expires_at:%Y-%m-%d %H:%M} UTC, once. The professional sends: /koppel {code}")
+    return 0
+
+
+def _route(args: argparse.Namespace) -> int:
+    from bot.admin import explain_route
+
+    print("\n".join(asyncio.run(explain_route(_settings(args), args.explain))))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="buurtlijn", description="Buurtlijn: neighbourhood reports that get an answer.")
     common = argparse.ArgumentParser(add_help=False)
@@ -101,6 +118,17 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("text", nargs="*")
     classify.add_argument("--jsonl", action="store_true", help='read {"id", "text"} lines from stdin')
     classify.set_defaults(handler=_classify)
+
+    invite = commands.add_parser("invite", parents=[common], help="a one-time code that links a professional")
+    invite.add_argument("--partner", required=True, help="partner id from the gemeente configuration")
+    invite.add_argument("--role", default="partner_member",
+                        help="partner_member, partner_coordinator, gemeente_coordinator or admin")
+    invite.add_argument("--days", type=int, default=7, help="days the code stays valid (default 7)")
+    invite.set_defaults(handler=_invite)
+
+    route = commands.add_parser("route", parents=[common], help="why a melding went where it went")
+    route.add_argument("--explain", required=True, metavar="REFERENCE", help="e.g. BL-1042")
+    route.set_defaults(handler=_route)
     return parser
 
 
@@ -110,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         return args.handler(args)
-    except SettingsError as error:
+    except (SettingsError, AdminError, GemeenteConfigError) as error:
         print(f"buurtlijn: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

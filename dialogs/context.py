@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from dialogs.ports import Area, Classifier, DialogStore, Router
+from dialogs.ports import Area, Classifier, DialogStore, MeldingStore, ProfessionalStore, Router
 from dialogs.records import ReporterRecord
 from dialogs.replies import Outcome
 from dialogs.state import ConversationState
@@ -16,6 +16,8 @@ class DialogServices:
     area: Area
     router: Router
     classifier: Classifier
+    meldingen: MeldingStore
+    professionals: ProfessionalStore
 
 
 @dataclass

@@ -10,6 +10,9 @@ class Sender:
     channel: str  # "telegram", "console"
     chat_id: int
     language_code: str | None = None
+    # The person (not the chat): professionals act from groups, where chat and person differ.
+    user_id: int | None = None
+    private: bool = True  # False for group chats, where residents' matters never belong
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from dialogs import cards
 from dialogs.context import Turn
 from dialogs.domain_events import MeldingConfirmed
 from dialogs.labels import (
@@ -12,7 +13,7 @@ from dialogs.labels import (
     PRIVACY_LABELS,
     REPRISAL_RISK_CATEGORIES,
 )
-from dialogs.records import NewMelding
+from dialogs.records import MeldingSummary, MeldingView, NewMelding
 from dialogs.replies import N_, Button, Message, Reply, Verbatim
 from dialogs.state import Step
 from dialogs.statuses import Status
@@ -321,6 +322,19 @@ async def _send(turn: Turn) -> None:
     else:
         partners = tuple(services.area.partner_name(pid) for pid in partner_ids)
         turn.out.say(N_("receipt.sent"), reference=reference, partners=partners, date=expected_by)
+        turn.out.notices.extend(cards.card_notices(_view(turn, saved, partner_ids), services.area, partner_ids))
         turn.out.events.append(MeldingConfirmed(saved.id, saved.reference, partner_ids, draft.urgency == Urgency.ACUUT))
     turn.out.say(GUIDANCE[category], **turn.help_params())
     turn.out.say(N_("receipt.whats_next"))
+
+
+def _view(turn: Turn, saved: MeldingSummary, partner_ids: tuple[str, ...]) -> MeldingView:
+    draft, reporter = turn.state.draft, turn.reporter
+    return MeldingView(
+        id=saved.id, reference=saved.reference, text=draft.text, category=saved.category, urgency=draft.urgency,
+        acute_kind=draft.acute_kind, frequency=draft.frequency, privacy_mode=draft.privacy_mode or "anonymous",
+        status=saved.status, wijk_id=draft.wijk_id, buurt_id=draft.buurt_id, place_text=draft.place_text,
+        created_at=saved.created_at, expected_by=saved.expected_by, last_activity_at=saved.created_at,
+        partner_ids=partner_ids, photo_file_ids=tuple(draft.photo_file_ids), reporter_chat_id=reporter.chat_id,
+        reporter_locale=reporter.locale, reporter_stopped=reporter.stopped,
+    )

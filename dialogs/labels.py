@@ -70,3 +70,48 @@ LANGUAGE_NAMES: dict[str, str] = {
 
 # Categories where fear of reprisals is common enough to point to Meld Misdaad Anoniem.
 REPRISAL_RISK_CATEGORIES = frozenset({"drugs", "bedreiging_geweld", "vandalisme", "jongerenoverlast"})
+
+INTERNAL_STATUS_LABELS: dict[str, str] = {
+    "nieuw": N_("internal_status.nieuw"),
+    "doorgezet": N_("internal_status.doorgezet"),
+    "in_behandeling": N_("internal_status.in_behandeling"),
+    "vraag_aan_melder": N_("internal_status.vraag_aan_melder"),
+    "afgehandeld": N_("internal_status.afgehandeld"),
+    "niet_oplosbaar": N_("internal_status.niet_oplosbaar"),
+    "doorverwezen": N_("internal_status.doorverwezen"),
+    "heropend": N_("internal_status.heropend"),
+}
+
+ROLE_LABELS: dict[str, str] = {
+    "partner_member": N_("role.partner_member"),
+    "partner_coordinator": N_("role.partner_coordinator"),
+    "gemeente_coordinator": N_("role.gemeente_coordinator"),
+    "admin": N_("role.admin"),
+}
+
+# Questions a partner can send with one tap; the resident reads them in their own language.
+QUESTION_TEMPLATES: dict[str, str] = {
+    "where": N_("question.where"),
+    "when": N_("question.when"),
+    "details": N_("question.details"),
+    "ongoing": N_("question.ongoing"),
+}
+QUESTION_BUTTONS: dict[str, str] = {
+    "where": N_("question_button.where"),
+    "when": N_("question_button.when"),
+    "details": N_("question_button.details"),
+    "ongoing": N_("question_button.ongoing"),
+}
+
+CLOSING_TEMPLATES: dict[str, str] = {
+    "solved": N_("closing.solved"),
+    "action": N_("closing.action"),
+    "talked": N_("closing.talked"),
+    "watch": N_("closing.watch"),
+}
+CLOSING_BUTTONS: dict[str, str] = {
+    "solved": N_("closing_button.solved"),
+    "action": N_("closing_button.action"),
+    "talked": N_("closing_button.talked"),
+    "watch": N_("closing_button.watch"),
+}

@@ -59,12 +59,26 @@ class Reply:
     photo_file_id: str | None = None
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A message to someone other than the speaker (a partner chat, a resident): goes through the outbox."""
+
+    chat_id: int
+    locale: str
+    reply: Reply
+    kind: str
+    melding_id: int | None = None
+
+
 @dataclass
 class Outcome:
     """The replies to send to the person who spoke, plus what happened for other parts of the system."""
 
     replies: list[Reply] = field(default_factory=list)
     events: list[object] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    # A short answer to a button press shown as a pop-up, instead of a message in a (group) chat.
+    toast: Message | None = None
 
     def say(self, key: str, *, buttons: tuple[tuple[Button, ...], ...] = (), ask_location: bool = False,
             count: int | None = None, **params: Param) -> None:

@@ -143,6 +143,7 @@ class Professional(Base):
     partner_id: Mapped[str] = mapped_column(String(64), index=True)
     role: Mapped[str] = mapped_column(String(32))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    pending_action: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = utc_column(nullable=False)
 
 
@@ -190,6 +191,8 @@ class Relay(Base):
     professional_id: Mapped[int | None] = mapped_column(ForeignKey("professionals.id"), nullable=True)
     template_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
     body: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The partner chat the question came from, so the answer goes back there.
+    chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     created_at: Mapped[datetime] = utc_column(nullable=False)
     answered_at: Mapped[datetime | None] = utc_column()
 

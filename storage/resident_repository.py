@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Sequence
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.events import Sender
@@ -119,3 +119,9 @@ class SqlResidentRepository:
         """AVG erasure: the person (chat id, choices, conversation) goes; the meldingen stay, unlinked."""
         await self.session.execute(delete(models.Conversation).where(models.Conversation.reporter_id == reporter_id))
         await self.session.execute(delete(models.Reporter).where(models.Reporter.id == reporter_id))
+
+    async def stop_chat(self, chat_id: int) -> None:
+        """Telegram said the person blocked the bot: treat it as /stop."""
+        await self.session.execute(
+            update(models.Reporter).where(models.Reporter.chat_id == chat_id).values(stopped=True)
+        )

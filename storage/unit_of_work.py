@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.melding_repository import SqlMeldingRepository
 from storage.outbox_repository import SqlOutboxRepository
+from storage.professional_repository import SqlProfessionalRepository
 from storage.resident_repository import SqlResidentRepository
 
 
@@ -17,6 +19,8 @@ class UnitOfWork:
         self.session = self._session_factory()
         self.residents = SqlResidentRepository(self.session)
         self.outbox = SqlOutboxRepository(self.session)
+        self.meldingen = SqlMeldingRepository(self.session)
+        self.professionals = SqlProfessionalRepository(self.session)
         return self
 
     async def __aexit__(self, *exc_info) -> None:

@@ -3,18 +3,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from contextlib import asynccontextmanager
 
-from aiogram import Bot, Dispatcher, Router
+from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.fsm.storage.memory import SimpleEventIsolation
-from aiogram.types import ErrorEvent, Message
+from aiogram.types import ErrorEvent
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
 from bot.app import Buurtlijn
+from bot.outbox.dispatcher import OutboxDispatcher
+from bot.scheduling import start_scheduler
 from bot.settings import Settings
+from bot.telegram.professional_router import build_professional_router
 from bot.telegram.resident_router import build_resident_router
+from bot.telegram.sender import TelegramSender
 
 log = logging.getLogger(__name__)
 WEBHOOK_PATH = "/telegram/webhook"
@@ -25,21 +30,10 @@ def build_bot(settings: Settings) -> Bot:
     return Bot(settings.telegram_token, session=session)
 
 
-def _ignored_elsewhere_router() -> Router:
-    router = Router(name="ignored")
-
-    @router.message()
-    async def ignore_group_message(message: Message) -> None:
-        # Residents' reports never belong in a group: nothing is answered there, only logged.
-        log.info("ignored %s message in %s chat %s", message.content_type, message.chat.type, message.chat.id)
-
-    return router
-
-
 def build_dispatcher(app: Buurtlijn) -> Dispatcher:
     # Isolation makes updates of one chat run one after another, so a conversation never interleaves.
     dispatcher = Dispatcher(events_isolation=SimpleEventIsolation())
-    dispatcher.include_routers(build_resident_router(app), _ignored_elsewhere_router())
+    dispatcher.include_routers(build_resident_router(app), build_professional_router(app))
 
     @dispatcher.errors()
     async def on_error(event: ErrorEvent) -> bool:
@@ -49,13 +43,23 @@ def build_dispatcher(app: Buurtlijn) -> Dispatcher:
     return dispatcher
 
 
+@asynccontextmanager
+async def background_work(app: Buurtlijn, bot: Bot):
+    scheduler = start_scheduler(OutboxDispatcher(app.session_factory, TelegramSender(bot)))
+    try:
+        yield
+    finally:
+        scheduler.shutdown(wait=False)
+
+
 async def run_polling(app: Buurtlijn) -> None:
     bot = build_bot(app.settings)
     dispatcher = build_dispatcher(app)
     try:
         await bot.delete_webhook(drop_pending_updates=False)
-        await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=True,
-                                       allowed_updates=dispatcher.resolve_used_update_types())
+        async with background_work(app, bot):
+            await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=True,
+                                           allowed_updates=dispatcher.resolve_used_update_types())
     finally:
         await app.close()
 
@@ -74,7 +78,8 @@ async def run_webhook(app: Buurtlijn) -> None:
     await web.TCPSite(runner, settings.webhook_host, settings.webhook_port).start()
     log.info("webhook listening on %s:%s%s", settings.webhook_host, settings.webhook_port, WEBHOOK_PATH)
     try:
-        await asyncio.Event().wait()
+        async with background_work(app, bot):
+            await asyncio.Event().wait()
     finally:
         await runner.cleanup()
         await app.close()

@@ -5,6 +5,7 @@ from datetime import datetime, timezone
 
 from aiogram import Bot
 from aiogram.types import (
+    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
@@ -14,6 +15,7 @@ from aiogram.types import (
 
 from bot.app import RenderedReply
 from dialogs.events import (
+    ButtonPressed,
     Event,
     Incoming,
     LocationShared,
@@ -29,7 +31,8 @@ CHANNEL = "telegram"
 
 def sender_of(message: Message) -> Sender:
     user = message.from_user
-    return Sender(CHANNEL, message.chat.id, user.language_code if user else None)
+    return Sender(CHANNEL, message.chat.id, user.language_code if user else None,
+                  user_id=user.id if user else None, private=message.chat.type == "private")
 
 
 def incoming(sender: Sender, event: Event) -> Incoming:
@@ -48,6 +51,16 @@ def event_of(message: Message) -> Event:
     if message.voice is not None or message.audio is not None or message.video_note is not None:
         return UnsupportedReceived("voice")
     return UnsupportedReceived(message.content_type)
+
+
+def button_press(query: CallbackQuery) -> Incoming | None:
+    """None for presses Telegram sends without the message (too old) or without data."""
+    if query.message is None or not query.data:
+        return None
+    chat = query.message.chat
+    sender = Sender(CHANNEL, chat.id, query.from_user.language_code, user_id=query.from_user.id,
+                    private=chat.type == "private")
+    return incoming(sender, ButtonPressed(query.data))
 
 
 def inline_keyboard(reply: RenderedReply) -> InlineKeyboardMarkup | None:

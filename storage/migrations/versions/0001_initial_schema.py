@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 17:09:39.545494
+Create Date: 2026-11-23 17:17:08.213467
 """
 from alembic import op
 import sqlalchemy as sa
@@ -43,6 +43,7 @@ def upgrade() -> None:
     sa.Column('partner_id', sa.String(length=64), nullable=False),
     sa.Column('role', sa.String(length=32), nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('pending_action', sa.JSON(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('telegram_user_id')
@@ -183,6 +184,7 @@ def upgrade() -> None:
     sa.Column('professional_id', sa.Integer(), nullable=True),
     sa.Column('template_key', sa.String(length=64), nullable=True),
     sa.Column('body', sa.Text(), nullable=True),
+    sa.Column('chat_id', sa.BigInteger(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('answered_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['melding_id'], ['meldingen.id'], ondelete='CASCADE'),

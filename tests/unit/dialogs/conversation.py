@@ -22,6 +22,7 @@ class Resident:
         result = await core.handle(Incoming(self.sender, event, NOW), self.services)
         self.replies, self.locale = result.replies, result.locale
         self.events = result.events
+        self.result_notices = result.notices
         return self.replies
 
     async def says(self, text: str) -> list[Reply]:

@@ -7,7 +7,12 @@ from datetime import date, datetime, timedelta
 from dialogs.context import DialogServices
 from dialogs.ports import Place, RoutingOutcome
 from dialogs.vocabulary import AcuteKind, Urgency
-from storage.memory import InMemoryResidentRepository
+from storage.memory import (
+    InMemoryMeldingRepository,
+    InMemoryProfessionalRepository,
+    InMemoryResidentRepository,
+    InMemoryStore,
+)
 
 
 @dataclass(frozen=True)
@@ -73,11 +78,23 @@ class FakeArea:
     def partner_name(self, partner_id: str) -> str:
         return f"Partner {partner_id}"
 
+    def partner_chat(self, partner_id: str) -> int | None:
+        return {"jongerenwerk": -100, "handhaving": -200, "gemeente": -300, "wijkagent": -400}.get(partner_id)
+
+    def partner_ids(self) -> list[str]:
+        return ["jongerenwerk", "handhaving", "gemeente", "wijkagent"]
+
+    def area_names(self, wijk_id, buurt_id):
+        return ({"centrum": "Centrum"}.get(wijk_id), {"oude-dorp": "Oude Dorp"}.get(buurt_id))
+
     def route(self, *, category, urgency, wijk_id, buurt_id, at) -> RoutingOutcome:
         self.routed.append(dict(category=category, urgency=urgency, wijk_id=wijk_id))
         return RoutingOutcome(("jongerenwerk", "handhaving") if category == "jongerenoverlast" else ("gemeente",), "test-rule")
 
 
 def fake_services() -> DialogServices:
-    area = FakeArea()
-    return DialogServices(store=InMemoryResidentRepository(), area=area, router=area, classifier=KeywordClassifier())
+    area, store = FakeArea(), InMemoryStore()
+    return DialogServices(
+        store=InMemoryResidentRepository(store), area=area, router=area, classifier=KeywordClassifier(),
+        meldingen=InMemoryMeldingRepository(store), professionals=InMemoryProfessionalRepository(store),
+    )

@@ -38,7 +38,7 @@ async def test_taal_offers_four_languages_and_sets_the_choice():
     assert [row[0].data for row in resident.replies[0].buttons] == ["lang:nl", "lang:ar", "lang:tr", "lang:en"]
     await resident.presses("lang:en")
     assert resident.keys == ["language.set"] and resident.locale == "en"
-    assert services.store.reporters[1].locale_chosen
+    assert services.store.store.reporters[1].locale_chosen
 
 
 async def test_switching_language_midway_repeats_the_open_question():
@@ -65,21 +65,21 @@ async def test_vergeet_asks_first_and_erases_on_yes():
     await resident.says("/vergeet")
     assert resident.keys == ["forget.ask"]
     await resident.presses("forget:no")
-    assert resident.keys == ["forget.kept"] and 1 in services.store.reporters
+    assert resident.keys == ["forget.kept"] and 1 in services.store.store.reporters
     await resident.says("/vergeet")
     await resident.presses("forget:yes")
     assert resident.keys == ["forget.done"]
-    assert services.store.reporters == {} and services.store.states == {}
-    assert len(services.store.meldingen) == 1
+    assert services.store.store.reporters == {} and services.store.store.states == {}
+    assert len(services.store.store.meldingen) == 1
 
 
 async def test_stop_sets_the_flag_and_start_clears_it():
     services = fake_services()
     resident = Resident(services)
     await resident.says("/stop")
-    assert resident.keys == ["stop.done"] and services.store.reporters[1].stopped
+    assert resident.keys == ["stop.done"] and services.store.store.reporters[1].stopped
     await resident.says("/start")
-    assert not services.store.reporters[1].stopped
+    assert not services.store.store.reporters[1].stopped
 
 
 async def test_unknown_command_and_english_aliases():

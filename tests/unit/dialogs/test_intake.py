@@ -52,7 +52,7 @@ async def test_receipt_names_reference_partners_and_expected_date():
     assert receipt.param("reference").text == "BL-1001"
     assert receipt.param("partners") == ("Partner jongerenwerk", "Partner handhaving")
     assert str(receipt.param("date")) == "2026-11-26"
-    stored, _ = services.store.meldingen[0]
+    stored = services.store.store.meldingen[1].new
     assert (stored.category, stored.frequency, stored.privacy_mode, stored.status) == (
         "jongerenoverlast", "recurring", "anonymous", "doorgezet")
     assert (stored.wijk_id, stored.buurt_id, stored.place_text) == ("centrum", "oude-dorp", "Kerkstraat 12")
@@ -69,7 +69,7 @@ async def test_acute_message_gets_112_before_any_question_and_is_still_recorded(
     await resident.presses("i:when:now")
     await resident.presses("i:priv:contact")
     await resident.presses("i:send")
-    stored, _ = services.store.meldingen[0]
+    stored = services.store.store.meldingen[1].new
     assert stored.urgency == "acuut" and stored.acute_kind == "danger"
     assert resident.events[0].acute
 
@@ -101,7 +101,7 @@ async def test_advice_only_is_not_routed_and_closed_at_once():
     await resident.presses("i:send")
     assert resident.keys == ["receipt.advice_only", "guidance.burenoverlast", "receipt.whats_next"]
     assert services.area.routed == []
-    stored, _ = services.store.meldingen[0]
+    stored = services.store.store.meldingen[1].new
     assert stored.status == "afgehandeld" and stored.partner_ids == ()
     assert resident.events == []
 
@@ -139,7 +139,7 @@ async def test_photo_is_attached_and_caption_is_the_story():
     await resident.presses("i:when:today")
     await resident.presses("i:priv:anonymous")
     await resident.presses("i:send")
-    stored, _ = services.store.meldingen[0]
+    stored = services.store.store.meldingen[1].new
     assert stored.photo_file_ids == ("photo-1", "photo-2")
 
 
@@ -203,7 +203,7 @@ async def test_change_goes_back_to_category_keeping_the_story_and_cancel_sends_n
     assert resident.replies[0].message.param("text").text.startswith("Elke avond")
     await resident.presses("i:cancel")
     assert resident.keys == ["intake.cancelled"]
-    assert services.store.meldingen == []
+    assert services.store.store.meldingen == {}
 
 
 async def test_unsupported_updates_get_an_answer_and_the_open_question_again():

@@ -1,0 +1,1 @@
+"""Triage: language, category and urgency of a resident's message."""

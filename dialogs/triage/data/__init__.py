@@ -1,0 +1,1 @@
+"""Labelled messages (package data; a package so that setuptools ships its *.jsonl files)."""
