@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -62,7 +62,7 @@ class Texts:
             case Verbatim(text=text):
                 return self._isolate(text, locale)
             case datetime():
-                return self._isolate(format_date(value.astimezone(self.timezone).date(), "long", locale=locale), locale)
+                return self._isolate(format_datetime(value, "short", tzinfo=self.timezone, locale=locale), locale)
             case date():
                 return self._isolate(format_date(value, "full", locale=locale), locale)
             case bool():
