@@ -5,10 +5,15 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Awaitable, Callable
 
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from bot.area import GemeenteArea
+from bot.followup.notice_timing import ResidentNoticeTiming
+from bot.followup.opt_out import withdraw_queued_messages
+from bot.followup.planner import FollowUpPlanner
+from bot.followup.quiet_hours import ResidentDelivery
 from bot.gemeente.loader import example_gemeente_path, load_gemeente
 from bot.i18n import Texts
 from bot.settings import Settings
@@ -55,7 +60,10 @@ class Buurtlijn:
     area: GemeenteArea
     texts: Texts
     classifier: Classifier
+    # Called as handler(uow, events, now) inside the update's transaction (e.g. the follow-up planner).
     event_handlers: list = field(default_factory=list)
+    # Decides each notice's not_before (quiet hours for news to residents); None sends at once.
+    notice_timing: Callable[[UnitOfWork, Notice, datetime], Awaitable[datetime]] | None = None
 
     async def handle(self, incoming: Incoming) -> Answer:
         """One unit of work per event: the conversation and every message it causes commit together."""
@@ -66,10 +74,12 @@ class Buurtlijn:
                     meldingen=uow.meldingen, professionals=uow.professionals,
                 )
                 result = await core.handle(incoming, services)
+                now = incoming.received_at
                 for notice in result.notices:
-                    await self.enqueue(uow, notice, incoming.received_at)
+                    not_before = await self.notice_timing(uow, notice, now) if self.notice_timing else now
+                    await self.enqueue(uow, notice, now, not_before)
                 for handler in self.event_handlers:
-                    await handler(uow, result.events)
+                    await handler(uow, result.events, now)
                 await uow.commit()
             except Exception:
                 log.exception("handling %s from %s failed", type(incoming.event).__name__, incoming.sender.channel)
@@ -78,12 +88,13 @@ class Buurtlijn:
         toast = self.texts.render(result.toast, result.locale) if result.toast else None
         return Answer([self.render(reply, result.locale) for reply in result.replies], toast)
 
-    async def enqueue(self, uow: UnitOfWork, notice: Notice, now: datetime) -> None:
+    async def enqueue(self, uow: UnitOfWork, notice: Notice, now: datetime,
+                      not_before: datetime | None = None) -> None:
         rendered = self.render(notice.reply, notice.locale)
         await uow.outbox.enqueue(
             chat_id=notice.chat_id, kind=notice.kind, text=rendered.text, now=now,
             buttons=[[list(button) for button in row] for row in rendered.buttons] or None,
-            photo_file_id=notice.reply.photo_file_id, melding_id=notice.melding_id,
+            photo_file_id=notice.reply.photo_file_id, melding_id=notice.melding_id, not_before=not_before,
         )
 
     def render(self, reply: Reply, locale: str) -> RenderedReply:
@@ -102,7 +113,8 @@ class Buurtlijn:
         await self.engine.dispose()
 
 
-async def bootstrap(settings: Settings) -> Buurtlijn:
+async def bootstrap(settings: Settings, classifier: Classifier | None = None) -> Buurtlijn:
+    """`classifier` replaces the trained triage in tests that script what a text means."""
     if is_sqlite(settings.database_url):
         # The embedded default keeps itself current; PostgreSQL deployments run `buurtlijn db upgrade`.
         await upgrade_async(settings.database_url)
@@ -110,11 +122,14 @@ async def bootstrap(settings: Settings) -> Buurtlijn:
     gemeente = load_gemeente(gemeente_path)
     log.info("gemeente %s from %s", gemeente.name, gemeente_path)
     engine = create_engine(settings.database_url)
+    area = GemeenteArea(gemeente)
     return Buurtlijn(
         settings=settings,
         engine=engine,
         session_factory=create_session_factory(engine),
-        area=GemeenteArea(gemeente),
+        area=area,
         texts=Texts(timezone=gemeente.timezone.key),
-        classifier=load_triager(),
+        classifier=classifier or load_triager(),
+        event_handlers=[FollowUpPlanner(area.calendar), withdraw_queued_messages],
+        notice_timing=ResidentNoticeTiming(ResidentDelivery.of(gemeente)),
     )

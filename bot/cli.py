@@ -9,6 +9,7 @@ import sys
 from bot.admin import AdminError
 from bot.gemeente.errors import GemeenteConfigError
 from bot.settings import Settings, SettingsError, load_settings
+from dialogs.vocabulary import LANGUAGES
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -91,6 +92,26 @@ def _route(args: argparse.Namespace) -> int:
     return 0
 
 
+def _broadcast(args: argparse.Namespace) -> int:
+    from bot.broadcast import broadcast, text_argument
+
+    texts = {code: text_argument(value) for code in LANGUAGES if (value := getattr(args, f"text_{code}"))}
+    result = asyncio.run(broadcast(_settings(args), args.wijk, texts))
+    counts = [f"{code} {n}" for code, n in sorted(result.in_own_language.items())]
+    counts += [f"{code} {n} (Dutch, with a note)" for code, n in sorted(result.in_dutch_instead.items())]
+    listed = ", ".join(counts) or "nobody follows it yet"
+    print(f"{result.recipients} message(s) queued for {result.wijk_name}: {listed}.")
+    print(f"They go out from {result.not_before:%Y-%m-%d %H:%M} UTC, within Telegram's limits.")
+    return 0
+
+
+def _queue(args: argparse.Namespace) -> int:
+    from bot.outbox.report import queue_report
+
+    print("\n".join(asyncio.run(queue_report(_settings(args)))))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="buurtlijn", description="Buurtlijn: neighbourhood reports that get an answer.")
     common = argparse.ArgumentParser(add_help=False)
@@ -129,6 +150,18 @@ def build_parser() -> argparse.ArgumentParser:
     route = commands.add_parser("route", parents=[common], help="why a melding went where it went")
     route.add_argument("--explain", required=True, metavar="REFERENCE", help="e.g. BL-1042")
     route.set_defaults(handler=_route)
+
+    news = commands.add_parser("broadcast", parents=[common],
+                               help="'what we did' news for the residents of a wijk who asked for it")
+    news.add_argument("--wijk", required=True, help="wijk id from the gemeente configuration")
+    for code in LANGUAGES:
+        news.add_argument(f"--text-{code}", required=code == "nl", metavar="FILE_OR_TEXT",
+                          help="the text in Dutch (required; other languages fall back to it)" if code == "nl"
+                          else f"the text in {code}")
+    news.set_defaults(handler=_broadcast)
+
+    queue = commands.add_parser("queue", parents=[common], help="what waits to be sent, and what failed and why")
+    queue.set_defaults(handler=_queue)
     return parser
 
 
@@ -136,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=getattr(args, "log_level", "INFO").upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Every tick of every job would otherwise be logged, burying what matters.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     try:
         return args.handler(args)
     except (SettingsError, AdminError, GemeenteConfigError) as error:

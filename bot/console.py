@@ -32,8 +32,8 @@ class ConsoleChat:
         return parse_command(stripped) or TextReceived(line)
 
     async def say(self, line: str) -> None:
-        replies = await self.app.handle(Incoming(self.sender, self.event_for(line), datetime.now(timezone.utc)))
-        self.show(replies)
+        answer = await self.app.handle(Incoming(self.sender, self.event_for(line), datetime.now(timezone.utc)))
+        self.show(answer.replies)
 
     def show(self, replies: list[RenderedReply]) -> None:
         self.choices = []

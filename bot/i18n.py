@@ -18,7 +18,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import Translations
 
-from dialogs.replies import Message, Verbatim
+from dialogs.replies import Lines, Message, Verbatim
 from dialogs.vocabulary import DEFAULT_LANGUAGE, LANGUAGES, RTL_LANGUAGES
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
@@ -61,6 +61,8 @@ class Texts:
                 return self.render(value, locale)
             case Verbatim(text=text):
                 return self._isolate(text, locale)
+            case Lines(items=items):
+                return "\n".join(self._param(item, locale) for item in items)
             case datetime():
                 return self._isolate(format_datetime(value, "short", tzinfo=self.timezone, locale=locale), locale)
             case date():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dialogs.cards import PARTNER_LOCALE
 from dialogs.context import Turn
-from dialogs.domain_events import ResidentAnsweredQuestion
+from dialogs.domain_events import ResidentAnsweredQuestion, StatusChanged
 from dialogs.intake import MAX_TEXT_LENGTH, clean_text, has_words
 from dialogs.replies import N_, Message, Notice, Reply, Verbatim
 from dialogs.resident_notices import ANSWER_PREFIX
@@ -41,6 +41,7 @@ async def on_answer(turn: Turn, raw: str) -> None:
     if Status(melding.status) is Status.VRAAG_AAN_MELDER:
         await services.meldingen.change_status(melding.id, Status.IN_BEHANDELING, actor="resident",
                                                message=None, now=turn.now)
+        turn.out.events.append(StatusChanged(melding.id, Status.VRAAG_AAN_MELDER.value, Status.IN_BEHANDELING.value))
     if question.asked_in_chat is not None:
         turn.out.notices.append(Notice(question.asked_in_chat, PARTNER_LOCALE, Reply(Message(
             N_("pro.resident_answered"), reference=Verbatim(melding.reference), answer=Verbatim(text))),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from dialogs import answers, intake, professional, resident_commands
+from dialogs import answers, followup_answers, intake, professional, resident_commands, wijk_updates
 from dialogs.cards import CARD_PREFIX, PARTNER_LOCALE
 from dialogs.context import DialogServices, Turn
 from dialogs.events import (
@@ -85,6 +85,8 @@ async def _dispatch(turn: Turn, event) -> None:
                 await handler(turn)
         case TextReceived(text=text) if turn.state.step is Step.ANSWER_QUESTION:
             await answers.on_answer(turn, text)
+        case TextReceived(text=text) if turn.state.step is Step.FOLLOWUP_COMMENT:
+            await followup_answers.on_comment(turn, text)
         case TextReceived(text=text):
             if turn.state.step in (Step.IDLE, Step.CONFIRM_FORGET):
                 turn.state.start_draft()
@@ -110,6 +112,12 @@ async def _on_button(turn: Turn, data: str) -> None:
             await resident_commands.forget_answer(turn, value)
         elif data.startswith(ANSWER_PREFIX):
             if not await answers.start_answer(turn, data):
+                raise intake.StaleButton
+        elif data.startswith(wijk_updates.PREFIX):
+            if not await wijk_updates.answer(turn, data):
+                raise intake.StaleButton
+        elif data.startswith(followup_answers.PREFIX):
+            if not await followup_answers.on_button(turn, data):
                 raise intake.StaleButton
         elif data.startswith(intake.PREFIX):
             await intake.on_button(turn, data)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from dialogs import cards
+from dialogs import cards, wijk_updates
 from dialogs.context import Turn
 from dialogs.domain_events import MeldingConfirmed
 from dialogs.labels import (
@@ -213,7 +213,8 @@ def _store_place(turn: Turn, place) -> None:
 
 
 def on_location(turn: Turn, latitude: float, longitude: float) -> None:
-    if turn.state.step in (Step.IDLE, Step.CONFIRM_FORGET, Step.ANSWER_QUESTION):
+    if turn.state.step in (Step.IDLE, Step.CONFIRM_FORGET, Step.ANSWER_QUESTION,
+                            Step.FOLLOWUP_COMMENT):
         turn.out.say(N_("intake.location_without_report"))
         return
     draft = turn.state.draft
@@ -230,7 +231,8 @@ def on_location(turn: Turn, latitude: float, longitude: float) -> None:
 
 
 async def on_photo(turn: Turn, file_id: str, caption: str | None) -> None:
-    if turn.state.step in (Step.IDLE, Step.CONFIRM_FORGET, Step.ANSWER_QUESTION):
+    if turn.state.step in (Step.IDLE, Step.CONFIRM_FORGET, Step.ANSWER_QUESTION,
+                            Step.FOLLOWUP_COMMENT):
         turn.state.start_draft()
     draft = turn.state.draft
     if len(draft.photo_file_ids) >= MAX_PHOTOS:
@@ -326,6 +328,7 @@ async def _send(turn: Turn) -> None:
         turn.out.events.append(MeldingConfirmed(saved.id, saved.reference, partner_ids, draft.urgency == Urgency.ACUUT))
     turn.out.say(GUIDANCE[category], **turn.help_params())
     turn.out.say(N_("receipt.whats_next"))
+    wijk_updates.offer(turn, draft.wijk_id)
 
 
 def _view(turn: Turn, saved: MeldingSummary, partner_ids: tuple[str, ...]) -> MeldingView:

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from dialogs import cards, resident_notices
 from dialogs.context import DialogServices
+from dialogs.domain_events import MeldingForwarded, QuestionAsked, StatusChanged
 from dialogs.events import Sender
 from dialogs.labels import (
     CLOSING_BUTTONS,
@@ -72,9 +73,10 @@ class Work:
                                                      **detail)
 
     async def move(self, new: Status, message: str | None = None) -> None:
-        await self.turn.services.meldingen.change_status(self.melding.id, new, actor=self.actor(), message=message,
-                                                         now=self.turn.now)
+        old = await self.turn.services.meldingen.change_status(self.melding.id, new, actor=self.actor(),
+                                                               message=message, now=self.turn.now)
         await self.audit(f"status:{new.value}", message=message)
+        self.turn.out.events.append(StatusChanged(self.melding.id, Status(old).value, new.value))
 
     def notify(self, notices) -> None:
         self.turn.out.notices.extend(notices)
@@ -159,14 +161,16 @@ async def _ask(work: Work, template_key: str | None, body: str | None) -> None:
         work.melding.id, professional_id=work.professional.id, chat_id=work.chat_id, template_key=template_key,
         body=body, now=work.turn.now)
     work.notify(resident_notices.question(work.melding, work.partner_name, question_id, template_key, body))
+    work.turn.out.events.append(QuestionAsked(work.melding.id, question_id))
     work.turn.out.say(N_("pro.question_sent"), reference=work.reference)
 
 
-async def _expect_text(work: Work, action: str, prompt_key: str, **extra) -> None:
-    pending = {"action": action, "melding": work.melding.id, "chat": work.chat_id, **extra}
+async def _expect_text(work: Work, action: str, prompt_key: str, *, remember: dict | None = None,
+                       **params) -> None:
+    """The professional's next message in this chat completes `action`, with what is remembered here."""
+    pending = {"action": action, "melding": work.melding.id, "chat": work.chat_id, **(remember or {})}
     await work.turn.services.professionals.set_pending(work.professional.id, pending)
-    work.turn.out.say(prompt_key, reference=work.reference,
-                      **{k: Verbatim(work.turn.services.area.partner_name(v)) for k, v in extra.items() if k == "to"})
+    work.turn.out.say(prompt_key, reference=work.reference, **params)
 
 
 async def _own_question(work: Work, _argument: str) -> None:
@@ -185,7 +189,8 @@ async def _forward_to(work: Work, partner_id: str) -> None:
     if partner_id not in work.turn.services.area.partner_ids():
         await _unknown(work, partner_id)
         return
-    await _expect_text(work, "forward", N_("pro.type_forward_reason"), to=partner_id)
+    await _expect_text(work, "forward", N_("pro.type_forward_reason"), remember={"to": partner_id},
+                       to=Verbatim(work.turn.services.area.partner_name(partner_id)))
 
 
 async def _offer_statuses(work: Work, _argument: str) -> None:
@@ -202,7 +207,7 @@ async def _set_status(work: Work, status: str) -> None:
         return
     new = Status(status)
     if new in REQUIRES_MESSAGE:
-        await _expect_text(work, "status", N_("pro.type_explanation"), status=status)
+        await _expect_text(work, "status", N_("pro.type_explanation"), remember={"status": status})
         return
     await work.move(new)
     work.turn.out.say(N_("pro.status_set"), reference=work.reference, status=Message(INTERNAL_STATUS_LABELS[status]))
@@ -283,6 +288,7 @@ async def _forward(work: Work, partner_id: str, reason: str) -> None:
     await services.meldingen.reassign(work.melding.id, to_partner=partner_id, reason=reason, now=work.turn.now)
     await work.move(Status.DOORGEZET)
     await work.audit("forwarded", to=partner_id, reason=reason)
+    work.turn.out.events.append(MeldingForwarded(work.melding.id, partner_id))
     melding = await services.meldingen.get(work.melding.id)
     new_partner = area.partner_name(partner_id)
     work.turn.out.say(N_("pro.forwarded"), reference=work.reference, partner=Verbatim(new_partner))

@@ -42,7 +42,14 @@ class Message:
         return dict(self.params)[name]
 
 
-Param = Union[Message, Verbatim, str, int, date, datetime]
+@dataclass(frozen=True)
+class Lines:
+    """Items shown one per line (a digest's meldingen); each item is a whole message of its own."""
+
+    items: tuple["Param", ...]
+
+
+Param = Union[Message, Verbatim, Lines, str, int, date, datetime]
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dialogs import intake
 from dialogs.context import Turn
+from dialogs.domain_events import ResidentOptedOut
 from dialogs.labels import CATEGORY_LABELS, LANGUAGE_NAMES, PUBLIC_STATUS_LABELS
 from dialogs.replies import N_, NP_, Button, Message, Verbatim
 from dialogs.state import Step
@@ -90,6 +91,7 @@ async def forget_answer(turn: Turn, answer: str) -> None:
         await turn.services.store.erase_reporter(turn.reporter.id, turn.now)
         turn.erased = True
         turn.out.say(N_("forget.done"))
+        turn.out.events.append(ResidentOptedOut(turn.reporter.chat_id))
     else:
         turn.state.step = Step.IDLE
         turn.out.say(N_("forget.kept"))
@@ -99,6 +101,7 @@ async def stop(turn: Turn) -> None:
     turn.reporter.stopped = True
     await turn.services.store.update_reporter(turn.reporter)
     turn.out.say(N_("stop.done"))
+    turn.out.events.append(ResidentOptedOut(turn.reporter.chat_id))
 
 
 COMMANDS = {

@@ -56,3 +56,12 @@ def forwarded(melding: MeldingView, partner: str) -> list[Notice]:
 def reopened(melding: MeldingView, partner: str) -> list[Notice]:
     return to_resident(melding, Reply(Message(
         N_("notice.reopened"), reference=Verbatim(melding.reference), partner=Verbatim(partner))), "status_push")
+
+
+def question_reminder(melding: MeldingView, partner: str, question_id: int, template_key: str | None,
+                      body: str | None) -> list[Notice]:
+    return to_resident(melding, Reply(
+        Message(N_("followup.question_reminder"), reference=Verbatim(melding.reference), partner=Verbatim(partner),
+                question=_partner_words(template_key, body, QUESTION_TEMPLATES)),
+        ((Button(Message(N_("notice.button_answer")), f"{ANSWER_PREFIX}{question_id}"),),),
+    ), "question_reminder")

@@ -15,6 +15,7 @@ class Step(StrEnum):
     CONFIRM = "confirm"
     CONFIRM_FORGET = "confirm_forget"
     ANSWER_QUESTION = "answer_question"
+    FOLLOWUP_COMMENT = "followup_comment"  # what is still wrong, after "partly" or "no" to the solved check
 
 
 @dataclass
@@ -45,6 +46,11 @@ class ConversationState:
     warned_acute: bool = False
     # The partner question the resident is answering (relay id), while in ANSWER_QUESTION.
     question_id: int | None = None
+    # The melding the resident says is not (fully) solved, while in FOLLOWUP_COMMENT.
+    comment_melding_id: int | None = None
+    # News about a wijk is offered once; `updates_wijk` is the wijk of the open offer.
+    updates_offered: bool = False
+    updates_wijk: str | None = None
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -61,6 +67,9 @@ class ConversationState:
                 draft=Draft(**data.get("draft", {})),
                 warned_acute=bool(data.get("warned_acute", False)),
                 question_id=data.get("question_id"),
+                comment_melding_id=data.get("comment_melding_id"),
+                updates_offered=bool(data.get("updates_offered", False)),
+                updates_wijk=data.get("updates_wijk"),
             )
         except (TypeError, ValueError):
             # A state written by an older version must not lock the resident out: start afresh.

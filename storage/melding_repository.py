@@ -11,6 +11,8 @@ from dialogs.statuses import CLOSED_STATUSES, Status, check_transition
 from storage import models
 
 ASKED, ANSWERED = "question", "answer"
+# The resident's answer to a follow-up (solved? still going on?) and their comment, kept with the melding.
+FEEDBACK = "feedback"
 
 
 class SqlMeldingRepository:
@@ -99,4 +101,9 @@ class SqlMeldingRepository:
         question.answered_at = now
         self.session.add(models.Relay(melding_id=question.melding_id, direction=ANSWERED, body=answer,
                                       chat_id=question.chat_id, created_at=now))
+        await self.session.flush()
+
+    async def record_feedback(self, melding_id: int, kind: str, text: str | None, now: datetime) -> None:
+        self.session.add(models.Relay(melding_id=melding_id, direction=FEEDBACK, template_key=kind, body=text,
+                                      created_at=now))
         await self.session.flush()

@@ -42,6 +42,7 @@ class InMemoryStore:
         self.invites: dict[str, StoredInvite] = {}
         self.attempts: list[tuple[int, bool, datetime]] = []
         self.audit_log: list[tuple[int | None, str, int | None, dict]] = []
+        self.feedback: list[tuple[int, str, str | None]] = []
 
 
 class InMemoryResidentRepository:
@@ -136,6 +137,9 @@ class InMemoryMeldingRepository:
 
     async def answer_question(self, question_id: int, answer: str, now: datetime) -> None:
         self.store.questions[question_id]["answer"] = answer
+
+    async def record_feedback(self, melding_id: int, kind: str, text: str | None, now: datetime) -> None:
+        self.store.feedback.append((melding_id, kind, text))
 
 
 class InMemoryProfessionalRepository:

@@ -16,6 +16,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
+    text,
 )
 from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -48,7 +50,9 @@ def utc_column(nullable: bool = True, **kwargs) -> Mapped:
 
 class Reporter(Base):
     __tablename__ = "reporters"
-    __table_args__ = (UniqueConstraint("channel", "chat_id", name="uq_reporter_chat"),)
+    # A broadcast goes to everyone who follows one wijk.
+    __table_args__ = (UniqueConstraint("channel", "chat_id", name="uq_reporter_chat"),
+                      Index("ix_reporters_updates_wijk", "updates_wijk_id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     channel: Mapped[str] = mapped_column(String(16))
@@ -96,6 +100,9 @@ class Melding(Base):
     accepted_at: Mapped[datetime | None] = utc_column()
     closed_at: Mapped[datetime | None] = utc_column()
     last_activity_at: Mapped[datetime] = utc_column(nullable=False)
+    # When the resident last got (or, deferred past quiet hours, will get) a message about this melding
+    # they did not ask for: at most one a day.
+    last_unsolicited_at: Mapped[datetime | None] = utc_column()
 
     __table_args__ = (Index("ix_meldingen_reporter", "reporter_id"), Index("ix_meldingen_status", "status"))
 
@@ -197,6 +204,10 @@ class Relay(Base):
     answered_at: Mapped[datetime | None] = utc_column()
 
 
+_PENDING_FOR_MELDING = "state = 'pending' AND melding_id IS NOT NULL"
+_PENDING_FOR_PARTNER = "state = 'pending' AND partner_id IS NOT NULL"
+
+
 class FollowUp(Base):
     __tablename__ = "followups"
 
@@ -209,9 +220,21 @@ class FollowUp(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     claimed_at: Mapped[datetime | None] = utc_column()
     payload: Mapped[dict] = mapped_column(JSON, default=dict)
+    # When the rules planned it: a follow-up from before a re-routing or reopening lapses.
     created_at: Mapped[datetime] = utc_column(nullable=False)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    finished_at: Mapped[datetime | None] = utc_column()
+    # Why it ended as it did ("sent", "lapsed", "stopped", an error): visible to whoever looks.
+    outcome: Mapped[str | None] = mapped_column(Text, nullable=True)
 
-    __table_args__ = (Index("ix_followups_due", "state", "due_at"),)
+    __table_args__ = (
+        Index("ix_followups_due", "state", "due_at"),
+        # One pending follow-up per melding and kind (or partner and kind): planning again replaces it.
+        Index("uq_followups_pending_melding", "melding_id", "kind", unique=True,
+              sqlite_where=text(_PENDING_FOR_MELDING), postgresql_where=text(_PENDING_FOR_MELDING)),
+        Index("uq_followups_pending_partner", "partner_id", "kind", unique=True,
+              sqlite_where=text(_PENDING_FOR_PARTNER), postgresql_where=text(_PENDING_FOR_PARTNER)),
+    )
 
 
 class OutboxMessage(Base):
@@ -233,4 +256,9 @@ class OutboxMessage(Base):
     created_at: Mapped[datetime] = utc_column(nullable=False)
     sent_at: Mapped[datetime | None] = utc_column()
 
-    __table_args__ = (Index("ix_outbox_due", "state", "not_before"),)
+    __table_args__ = (
+        Index("ix_outbox_due", "state", "not_before"),
+        # Newer news about a melding replaces its unsent older news; a 403 ends a chat's queue.
+        Index("ix_outbox_melding", "melding_id", "state"),
+        Index("ix_outbox_chat", "chat_id", "state"),
+    )

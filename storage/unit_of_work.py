@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.followup_repository import SqlFollowUpRepository
 from storage.melding_repository import SqlMeldingRepository
 from storage.outbox_repository import SqlOutboxRepository
 from storage.professional_repository import SqlProfessionalRepository
@@ -21,6 +22,7 @@ class UnitOfWork:
         self.outbox = SqlOutboxRepository(self.session)
         self.meldingen = SqlMeldingRepository(self.session)
         self.professionals = SqlProfessionalRepository(self.session)
+        self.followups = SqlFollowUpRepository(self.session)
         return self
 
     async def __aexit__(self, *exc_info) -> None:

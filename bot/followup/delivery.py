@@ -42,6 +42,10 @@ def _after_quiet_hours(
         # The clocks went back and `moment` is in the repeated hour: the end of the quiet
         # hours is its second occurrence.
         end = _at_local(end_day, quiet_end, zone, fold=1)
+    if in_quiet_hours(end.astimezone(zone).time(), quiet_start, quiet_end):
+        # The clocks went forward over the end of the quiet hours and the short window
+        # after it never happened that day: the quiet hours end the next day.
+        return _after_quiet_hours(end, zone, quiet_start, quiet_end)
     return end
 
 

@@ -51,12 +51,20 @@ class SendLimiter:
         global_per_second: int = 30,
         per_chat_interval: float = 1.0,
         group_per_minute: int = 20,
+        global_spacing: float = 0.0,
     ) -> None:
-        if global_per_second < 1 or group_per_minute < 1 or per_chat_interval < 0:
+        """`global_spacing`: at least this long between any two sends.
+
+        The window alone lets a whole second's worth go out at once; the requests then reach
+        Telegram a few milliseconds apart, and one that arrives a little late next to the next
+        burst makes Telegram count 31 in a second. Evenly spaced sends leave room for that jitter.
+        """
+        if global_per_second < 1 or group_per_minute < 1 or per_chat_interval < 0 or global_spacing < 0:
             raise ValueError("send limits must be positive")
         self._global_per_second = global_per_second
         self._per_chat_interval = per_chat_interval
         self._group_per_minute = group_per_minute
+        self._global_spacing = global_spacing
         self._global_sends: deque[float] = deque()
         self._global_blocked_until = float("-inf")
         self._chats: dict[int, _ChatState] = {}
@@ -73,6 +81,7 @@ class SendLimiter:
         wait = max(
             0.0,
             self._global_blocked_until - now,
+            self._global_sends[-1] + self._global_spacing - now if self._global_sends else 0.0,
             _window_wait(self._global_sends, self._global_per_second, GLOBAL_WINDOW_SECONDS, now),
             self._chat_wait(chat, now) if chat else 0.0,
         )

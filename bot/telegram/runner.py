@@ -14,6 +14,7 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_applicati
 from aiohttp import web
 
 from bot.app import Buurtlijn
+from bot.followup.worker import FollowUpWorker
 from bot.outbox.dispatcher import OutboxDispatcher
 from bot.scheduling import start_scheduler
 from bot.settings import Settings
@@ -45,11 +46,15 @@ def build_dispatcher(app: Buurtlijn) -> Dispatcher:
 
 @asynccontextmanager
 async def background_work(app: Buurtlijn, bot: Bot):
-    scheduler = start_scheduler(OutboxDispatcher(app.session_factory, TelegramSender(bot)))
+    dispatcher = OutboxDispatcher(app.session_factory, TelegramSender(bot))
+    followups = FollowUpWorker(app)
+    await followups.plan_weekly_digests()
+    scheduler = start_scheduler(dispatcher, followups)
     try:
         yield
     finally:
         scheduler.shutdown(wait=False)
+        await dispatcher.close()
 
 
 async def run_polling(app: Buurtlijn) -> None:

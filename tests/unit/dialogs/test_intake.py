@@ -41,7 +41,8 @@ async def test_each_step_asks_one_question_in_order():
     await resident.presses("i:priv:anonymous")
     assert resident.keys == ["intake.summary"]
     await resident.presses("i:send")
-    assert resident.keys == ["receipt.sent", "guidance.jongerenoverlast", "receipt.whats_next"]
+    # The melding has a wijk, so news about it is offered once, last.
+    assert resident.keys == ["receipt.sent", "guidance.jongerenoverlast", "receipt.whats_next", "optin.ask"]
 
 
 async def test_receipt_names_reference_partners_and_expected_date():

@@ -126,3 +126,16 @@ def test_waiting_the_answer_is_enough(steps: list[tuple[int, float]], chat_id: i
     assert wait >= 0.0
     if wait:
         assert limiter.reserve(chat_id, now + wait + 1e-9) == 0.0
+
+
+def test_global_spacing_spreads_sends_evenly_within_the_window() -> None:
+    limiter = SendLimiter(global_spacing=1 / 29)
+    now, sent_at = 0.0, []
+    for chat_id in range(60):
+        while (wait := limiter.reserve(chat_id, now)) > 0:
+            now += wait
+        sent_at.append(now)
+    gaps = [later - earlier for earlier, later in zip(sent_at, sent_at[1:])]
+    assert min(gaps) >= 1 / 29 - 1e-9
+    # 29 a second at most, so a request that arrives a little late never makes Telegram count 31.
+    assert all(later - earlier >= 1.0 - 1e-9 for earlier, later in zip(sent_at, sent_at[29:]))
