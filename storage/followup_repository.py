@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.statuses import OPEN_STATUSES, Status
 from storage import models
+from storage.claiming import claim_rows
 from storage.melding_repository import ASKED
 
 PENDING, CLAIMED, DONE, SKIPPED, FAILED = "pending", "claimed", "done", "skipped", "failed"
@@ -82,7 +83,6 @@ class Follower:
 class SqlFollowUpRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-        self.supports_skip_locked = session.bind.dialect.name == "postgresql"
 
     # -- the schedule ----------------------------------------------------------------------------
 
@@ -130,19 +130,11 @@ class SqlFollowUpRepository:
 
     async def _claim(self, *conditions, now: datetime, limit: int) -> list[DueFollowUp]:
         followup = models.FollowUp
-        candidates = select(followup.id).where(*conditions).order_by(followup.due_at, followup.id).limit(limit)
-        if self.supports_skip_locked:
-            candidates = candidates.with_for_update(skip_locked=True)
-        ids = (await self.session.scalars(candidates)).all()
-        if not ids:
-            return []
-        # The conditions again: on SQLite another worker may have claimed a candidate since.
-        claimed = await self.session.execute(
-            update(followup).where(followup.id.in_(ids), *conditions)
-            .values(state=CLAIMED, claimed_at=now, attempts=followup.attempts + 1)
-            .returning(followup.id, followup.kind, followup.melding_id, followup.partner_id, followup.due_at,
-                       followup.created_at, followup.urgent, followup.attempts, followup.payload)
-            .execution_options(synchronize_session=False)
+        claimed = await claim_rows(
+            self.session, followup, *conditions, order_by=(followup.due_at, followup.id), limit=limit,
+            values=dict(state=CLAIMED, claimed_at=now, attempts=followup.attempts + 1),
+            returning=(followup.id, followup.kind, followup.melding_id, followup.partner_id, followup.due_at,
+                       followup.created_at, followup.urgent, followup.attempts, followup.payload),
         )
         return [DueFollowUp(*row[:-1], dict(row[-1] or {})) for row in claimed]
 

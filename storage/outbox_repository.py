@@ -8,6 +8,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import models
+from storage.claiming import claim_rows
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 # Newer news about the same melding arrived before this row went out: sending it would tell old news.
@@ -55,7 +56,6 @@ class FailedMessage:
 class SqlOutboxRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-        self.supports_skip_locked = session.bind.dialect.name == "postgresql"
 
     async def enqueue(self, *, chat_id: int, kind: str, text: str, now: datetime, buttons: list | None = None,
                       photo_file_id: str | None = None, melding_id: int | None = None,
@@ -97,19 +97,11 @@ class SqlOutboxRepository:
 
     async def _claim(self, *conditions, now: datetime, limit: int) -> list[OutgoingMessage]:
         outbox = models.OutboxMessage
-        candidates = select(outbox.id).where(*conditions).order_by(outbox.not_before, outbox.id).limit(limit)
-        if self.supports_skip_locked:
-            candidates = candidates.with_for_update(skip_locked=True)
-        ids = (await self.session.scalars(candidates)).all()
-        if not ids:
-            return []
-        # The conditions again: on SQLite another worker may have claimed a candidate since.
-        claimed = await self.session.execute(
-            update(outbox).where(outbox.id.in_(ids), *conditions)
-            .values(state=SENDING, not_before=now, attempts=outbox.attempts + 1)
-            .returning(outbox.id, outbox.chat_id, outbox.kind, outbox.text, outbox.buttons, outbox.photo_file_id,
-                       outbox.melding_id, outbox.attempts)
-            .execution_options(synchronize_session=False)
+        claimed = await claim_rows(
+            self.session, outbox, *conditions, order_by=(outbox.not_before, outbox.id), limit=limit,
+            values=dict(state=SENDING, not_before=now, attempts=outbox.attempts + 1),
+            returning=(outbox.id, outbox.chat_id, outbox.kind, outbox.text, outbox.buttons, outbox.photo_file_id,
+                       outbox.melding_id, outbox.attempts),
         )
         return [OutgoingMessage(*row) for row in claimed]
 
