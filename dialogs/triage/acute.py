@@ -1,0 +1,47 @@
+"""Danger now: the messages whose first reply must be 112 (or 113 for suicide).
+
+Rules, not a model, because a miss is unacceptable and the rules can be read and checked by people
+who know the work: a message is acute when it names a danger (violence or weapons, fire, suicide,
+a child at risk) and nothing places that danger outside the present. Past events ("vorige maand"),
+hearsay ("ik hoorde dat"), habits ("elke avond") and threats about later ("heeft gedreigd") are
+serious but not acute, unless a strong marker says it is happening right now ("op dit moment").
+
+Suicide is treated apart: someone who says they want to die needs 113 whatever the tense, so only
+a completed suicide in the past is not acute.
+
+The cue words live in data/acute_cues.json, in the pattern syntax of `concepts.ConceptLexicon`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from dialogs.triage.concepts import ConceptLexicon
+from dialogs.vocabulary import AcuteKind
+
+# Each danger cue may be cancelled by a cue that shows the words mean something harmless here
+# ("lek gestoken" is a flat tyre, "ışık yanıyor" is a traffic light that is on).
+DANGER_CUES = {"violence": "not_violence", "fire": "not_fire", "child_danger": None}
+NOT_NOW_CUES = ("past", "hearsay", "habitual", "conditional")
+
+
+class AcuteDetector:
+    def __init__(self, cues: ConceptLexicon):
+        self._cues = cues
+
+    @classmethod
+    def from_json(cls, path: Path) -> AcuteDetector:
+        return cls(ConceptLexicon.from_json(path))
+
+    def detect(self, folded_text: str, language: str) -> AcuteKind | None:
+        """The emergency a (folded) message describes as happening now, or None."""
+        found = self._cues.find(folded_text, language)
+        if "suicide" in found and "suicide_past" not in found:
+            return AcuteKind.SUICIDE
+        dangers = [cue for cue, harmless in DANGER_CUES.items() if cue in found and harmless not in found]
+        if not dangers:
+            return None
+        if "now_strong" in found:
+            return AcuteKind.DANGER
+        if "calm_now" in found or any(cue in found for cue in NOT_NOW_CUES):
+            return None
+        return AcuteKind.DANGER
