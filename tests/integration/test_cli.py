@@ -3,10 +3,15 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def buurtlijn(*args: str, env: dict | None = None, stdin: str | None = None, cwd=None) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("BUURTLIJN_")}
+    # Run from a scratch directory (var/ lands there), importing this checkout whether installed or not.
+    environment["PYTHONPATH"] = str(PROJECT_ROOT)
     environment.update(env or {})
     return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, input=stdin,
                           env=environment, timeout=120, cwd=cwd)
