@@ -60,3 +60,40 @@ def test_classify_one_text_and_json_lines(tmp_path):
     rows = [json.loads(line) for line in finished.stdout.splitlines()]
     assert [row["id"] for row in rows] == [1, 2]
     assert rows[0]["urgency"] == "acuut"
+
+
+def test_route_explain_names_the_rule_and_why_earlier_rules_did_not_match(tmp_path):
+    import asyncio
+    from datetime import date, datetime, timezone
+
+    from dialogs.events import Sender
+    from dialogs.records import NewMelding
+    from storage.db import create_engine, create_session_factory
+    from storage.migrate import upgrade
+    from storage.unit_of_work import UnitOfWork
+
+    database = f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite3'}"
+    upgrade(database)
+
+    async def add_melding() -> str:
+        engine = create_engine(database)
+        async with UnitOfWork(create_session_factory(engine)) as uow:
+            now = datetime(2026, 11, 23, 14, 0, tzinfo=timezone.utc)
+            reporter = await uow.residents.reporter_for(Sender("telegram", 42, "nl"), now)
+            saved = await uow.residents.add_melding(NewMelding(
+                reporter_id=reporter.id, text="De lift is kapot", language="nl", category="woning",
+                urgency="normaal", acute_kind=None, frequency="recurring", privacy_mode="anonymous",
+                status="doorgezet", wijk_id="stad-lande", buurt_id="kostmand", place_text=None, latitude=None,
+                longitude=None, photo_file_ids=(), partner_ids=("woningcorporatie",), routing_rule="woning",
+                created_at=now, expected_by=date(2026, 11, 30)))
+            await uow.commit()
+        await engine.dispose()
+        return saved.reference
+
+    reference = asyncio.run(add_melding())
+    finished = buurtlijn("route", "--explain", reference, "--database", database, cwd=tmp_path)
+    assert finished.returncode == 0, finished.stderr
+    assert 'routed to woningcorporatie by rule "woning"' in finished.stdout
+    assert 'category "woning" not in' in finished.stdout
+    finished = buurtlijn("route", "--explain", "BL-999999", "--database", database, cwd=tmp_path)
+    assert finished.returncode == 2 and "no melding" in finished.stderr
