@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
+from bot.batches import until_idle
 from bot.followup.actions import ACTIONS, Composed, FollowUpContext
 from bot.followup.digest import WEEKLY_DIGEST, digest_notice, next_digest_at
 from bot.followup.model import FollowUpKind, MeldingSnapshot, PlannedFollowUp
@@ -61,13 +62,7 @@ class FollowUpWorker:
         return len(batch)
 
     async def run_until_idle(self, max_rounds: int = 10_000) -> int:
-        total = 0
-        for _ in range(max_rounds):
-            claimed = await self.tick()
-            if not claimed:
-                break
-            total += claimed
-        return total
+        return await until_idle(self.tick, max_rounds)
 
     async def plan_weekly_digests(self) -> None:
         """Every partner with a chat has its next digest in the schedule (run at start)."""

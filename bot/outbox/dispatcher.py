@@ -16,6 +16,7 @@ from typing import Callable
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
+from bot.batches import until_idle
 from bot.outbox.delivery import Blocked, Delivered, MessageSender, Rejected, RetryAfter, TransientFailure
 from bot.outbox.ratelimit import SendLimiter
 from storage.outbox_repository import CLAIM_TIMEOUT, FAILED, OutgoingMessage
@@ -98,13 +99,7 @@ class OutboxDispatcher:
         return len(batch)
 
     async def drain(self, max_rounds: int = 100_000) -> int:
-        total = 0
-        for _ in range(max_rounds):
-            claimed = await self.tick()
-            if not claimed:
-                break
-            total += claimed
-        return total
+        return await until_idle(self.tick, max_rounds)
 
     async def _send_in_order(self, messages: list[OutgoingMessage]) -> None:
         """One chat's messages go strictly in order: when one cannot go now, the rest wait behind it."""
