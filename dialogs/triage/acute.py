@@ -1,10 +1,11 @@
 """Danger now: the messages whose first reply must be 112 (or 113 for suicide).
 
-Rules, not a model, because a miss is unacceptable and the rules can be read and checked by people
-who know the work: a message is acute when it names a danger (violence or weapons, fire, suicide,
-a child at risk) and nothing places that danger outside the present. Past events ("vorige maand"),
-hearsay ("ik hoorde dat"), habits ("elke avond") and threats about later ("heeft gedreigd") are
-serious but not acute, unless a strong marker says it is happening right now ("op dit moment").
+Rules, because a miss is unacceptable and rules can be read and checked by people who know the
+work (`urgency.UrgencyModel` adds a model on top): a message is acute when it names a danger
+(violence or weapons, fire, suicide, a young child unattended or at a hazard) and nothing places
+that danger outside the present. Past events ("vorige maand"), hearsay ("ik hoorde dat"), habits
+("elke avond") and threats about later ("heeft gedreigd") are serious but not acute, unless a
+strong marker says it is happening right now ("op dit moment").
 
 Suicide is treated apart: someone who says they want to die needs 113 whatever the tense, so only
 a completed suicide in the past is not acute.
@@ -20,7 +21,7 @@ from dialogs.vocabulary import AcuteKind
 
 # Each danger cue may be cancelled by a cue that shows the words mean something harmless here
 # ("lek gestoken" is a flat tyre, "ışık yanıyor" is a traffic light that is on).
-DANGER_CUES = {"violence": "not_violence", "fire": "not_fire", "child_danger": None}
+DANGER_CUES = {"violence": "not_violence", "fire": "not_fire"}
 NOT_NOW_CUES = ("past", "hearsay", "habitual", "conditional")
 
 
@@ -38,6 +39,8 @@ class AcuteDetector:
         if "suicide" in found and "suicide_past" not in found:
             return AcuteKind.SUICIDE
         dangers = [cue for cue, harmless in DANGER_CUES.items() if cue in found and harmless not in found]
+        if "young_child" in found and "child_hazard" in found:
+            dangers.append("child_danger")
         if not dangers:
             return None
         if "now_strong" in found:

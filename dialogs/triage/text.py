@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Long messages are rare and their opening carries the point; the cap keeps latency bounded.
-MAX_CHARS = 2000
+# Telegram messages are at most 4096 characters; the cap only bounds latency for other callers.
+MAX_CHARS = 5000
 
 _LETTER_MAP = str.maketrans(
     {

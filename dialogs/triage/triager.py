@@ -1,0 +1,103 @@
+"""The triage pipeline: clean, identify the language, find concepts, then rank and judge.
+
+Everything is trained at load time from the labelled messages shipped in data/ (about a second),
+so no pickled model has to be versioned with scikit-learn, and nothing is downloaded.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dialogs.triage.acute import AcuteDetector
+from dialogs.triage.category import CategoryModel
+from dialogs.triage.concepts import ConceptLexicon
+from dialogs.triage.dataset import DATA_DIR, LabelledMessage, load_messages
+from dialogs.triage.features import DEFAULT_CONCEPT_WEIGHT, FeatureBuilder, Prepared
+from dialogs.triage.language import LanguageIdentifier
+from dialogs.triage.result import Candidate, Triage
+from dialogs.triage.text import clean, fold, letter_count
+from dialogs.triage.urgency import UrgencyModel
+from dialogs.vocabulary import CATEGORIES, DEFAULT_LANGUAGE, FALLBACK_CATEGORY, Urgency
+
+CONCEPTS_FILE = DATA_DIR / "concepts.json"
+ACUTE_CUES_FILE = DATA_DIR / "acute_cues.json"
+
+# Emoji, digits or nothing at all: nothing to understand, so "something else" is offered first.
+WITHOUT_WORDS = Triage(
+    language=DEFAULT_LANGUAGE,
+    language_confident=False,
+    category=FALLBACK_CATEGORY,
+    candidates=(Candidate(FALLBACK_CATEGORY, 0.5),)
+    + tuple(Candidate(c, 0.5 / (len(CATEGORIES) - 1)) for c in CATEGORIES if c != FALLBACK_CATEGORY),
+    urgency=Urgency.LAAG,
+    acute_kind=None,
+)
+
+
+@dataclass(frozen=True)
+class TriageSettings:
+    """Choices that bench/triage_eval.py --compare varies; the defaults are what ships."""
+
+    concept_weight: float = DEFAULT_CONCEPT_WEIGHT
+    use_characters: bool = True
+    use_acute_model: bool = True
+
+
+class Triager:
+    def __init__(
+        self,
+        languages: LanguageIdentifier,
+        concepts: ConceptLexicon,
+        features: FeatureBuilder,
+        categories: CategoryModel,
+        urgency: UrgencyModel,
+    ):
+        self._languages = languages
+        self._concepts = concepts
+        self._features = features
+        self._categories = categories
+        self._urgency = urgency
+
+    def classify(self, text: str) -> Triage:
+        cleaned = clean(text)
+        if letter_count(cleaned) == 0:
+            return WITHOUT_WORDS
+        guess = self._languages.identify(cleaned)
+        folded = fold(cleaned)
+        concepts = self._concepts.find(folded, guess.language)
+        features = self._features.transform([Prepared(folded, concepts)])
+        candidates = self._categories.rank(features)
+        verdict = self._urgency.judge(folded, guess.language, concepts, features)
+        return Triage(
+            language=guess.language,
+            language_confident=guess.confident,
+            category=candidates[0].category,
+            candidates=candidates,
+            urgency=verdict.urgency,
+            acute_kind=verdict.acute_kind,
+        )
+
+
+def train_triager(messages: Sequence[LabelledMessage], settings: TriageSettings = TriageSettings()) -> Triager:
+    concepts = ConceptLexicon.from_json(CONCEPTS_FILE)
+    cleaned = [clean(m.text) for m in messages]
+    languages = LanguageIdentifier.train(cleaned, [m.language for m in messages])
+    prepared = [Prepared(fold(text), concepts.find(fold(text), m.language)) for text, m in zip(cleaned, messages)]
+    features = FeatureBuilder(concepts.concepts, settings.concept_weight, settings.use_characters)
+    matrix = features.fit_transform(prepared)
+    return Triager(
+        languages=languages,
+        concepts=concepts,
+        features=features,
+        categories=CategoryModel.train(matrix, [m.category for m in messages]),
+        urgency=UrgencyModel.train(
+            AcuteDetector.from_json(ACUTE_CUES_FILE), matrix, [m.urgency for m in messages], settings.use_acute_model
+        ),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def load_triager() -> Triager:
+    """The shipped triager, trained once per process from the training split."""
+    return train_triager(load_messages("train"))
