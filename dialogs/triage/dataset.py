@@ -1,7 +1,11 @@
 """The labelled messages shipped with the package (data/<category>.jsonl).
 
-Each line is {"text", "language", "category", "urgency", "split"}. The "eval" split is held out:
-the models train on "train" only, and bench/triage_eval.py measures on "eval".
+Each line is {"text", "language", "category", "urgency", "split", "group"}. Situations were written
+in each of the four languages; a group holds a set of situations with all their translations, so
+the translations of a message are always in its group, and a group is never split. Held-out
+messages therefore have no translation in training, and cross-validation folds by group
+(bench/triage_eval.py --compare) keep translations out of the fold they are tested on. The "eval" split is held out: the models
+train on "train" only, and bench/triage_eval.py measures on "eval".
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ class LabelledMessage:
     category: str
     urgency: Urgency
     split: str
+    group: str
 
 
 def load_messages(split: str | None = None) -> list[LabelledMessage]:
@@ -43,6 +48,7 @@ def _parse(row: dict, where: str) -> LabelledMessage:
         category=row["category"],
         urgency=Urgency(row["urgency"]),
         split=row["split"],
+        group=row["group"],
     )
     if message.language not in LANGUAGES or message.category not in CATEGORIES:
         raise ValueError(f"{where}: unknown language or category")
