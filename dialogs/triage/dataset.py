@@ -4,8 +4,10 @@ Each line is {"text", "language", "category", "urgency", "split", "group"}. Situ
 in each of the four languages; a group holds a set of situations with all their translations, so
 the translations of a message are always in its group, and a group is never split. Held-out
 messages therefore have no translation in training, and cross-validation folds by group
-(bench/triage_eval.py --compare) keep translations out of the fold they are tested on. The "eval" split is held out: the models
-train on "train" only, and bench/triage_eval.py measures on "eval".
+(bench/triage_eval.py --compare) keep translations out of the fold they are tested on.
+
+The "eval" split is held out: the models train on "train" only, and bench/triage_eval.py measures
+on "eval".
 """
 from __future__ import annotations
 
