@@ -21,7 +21,12 @@ from dialogs.vocabulary import AcuteKind
 
 # Each danger cue may be cancelled by a cue that shows the words mean something harmless here
 # ("lek gestoken" is a flat tyre, "ışık yanıyor" is a traffic light that is on).
-DANGER_CUES = {"violence": "not_violence", "fire": "not_fire"}
+DANGER_CUES = {
+    "violence": "not_violence",
+    "fire": "not_fire",
+    "smoke": "not_smoke",
+    "life_danger": "not_life_danger",
+}
 NOT_NOW_CUES = ("past", "hearsay", "habitual", "conditional")
 
 
@@ -41,10 +46,16 @@ class AcuteDetector:
         dangers = [cue for cue, harmless in DANGER_CUES.items() if cue in found and harmless not in found]
         if "young_child" in found and "child_hazard" in found:
             dangers.append("child_danger")
-        if not dangers:
-            return None
-        if "now_strong" in found:
-            return AcuteKind.DANGER
-        if "calm_now" in found or any(cue in found for cue in NOT_NOW_CUES):
+        if not dangers or self._placed_outside_now(found):
             return None
         return AcuteKind.DANGER
+
+    def placed_outside_now(self, folded_text: str, language: str) -> bool:
+        """Whether the message says that what it describes is past, hearsay, a habit or an "if"."""
+        return self._placed_outside_now(self._cues.find(folded_text, language))
+
+    @staticmethod
+    def _placed_outside_now(found: dict[str, int]) -> bool:
+        if "now_strong" in found:
+            return False
+        return "calm_now" in found or any(cue in found for cue in NOT_NOW_CUES)

@@ -3,7 +3,8 @@
 Acute is decided twice and either decision counts, because a missed emergency is the one error
 that must not happen: the readable rules of `acute.AcuteDetector`, and a logistic regression that
 has learned other ways to say the same from the labelled messages. The model alone may only add
-acute messages, and only when it is quite sure, which keeps false alarms rare.
+acute messages, only when it is quite sure, and never against words that place the danger outside
+the present, which keeps false alarms rare.
 
 For messages that are not acute, a linear model picks hoog, normaal or laag.
 """
@@ -59,7 +60,10 @@ class UrgencyModel:
         self, folded_text: str, language: str, concepts: Mapping[str, int], features: sparse.csr_matrix
     ) -> UrgencyVerdict:
         kind = self._rules.detect(folded_text, language)
-        if kind is None and self._model_says_acute(features):
+        # The model may find danger in words the rules lack, but it does not overrule a message
+        # that itself says the danger is past, hearsay, a habit or only a possibility.
+        outside_now = self._rules.placed_outside_now(folded_text, language)
+        if kind is None and not outside_now and self._model_says_acute(features):
             kind = AcuteKind.SUICIDE if SUICIDE_CONCEPT in concepts else AcuteKind.DANGER
         if kind is not None:
             return UrgencyVerdict(Urgency.ACUUT, kind)

@@ -63,3 +63,53 @@ def test_a_young_child_in_danger_now_is_acute(triager, text):
 def test_ideas_are_low_and_acute_kind_only_comes_with_acute(triager):
     idea = triager.classify("idee: een moestuin met de buren op het lege veldje achter de school")
     assert idea.urgency == Urgency.LAAG and idea.acute_kind is None
+
+
+LIFE_IN_DANGER_NOW_AND_NOT = [
+    (
+        "er ligt een man op het bankje, hij ademt bijna niet en heeft blauwe lippen",
+        "vorige week lag er een man op het bankje, de ambulance heeft hem meegenomen",
+    ),
+    (
+        "there is a strong gas smell in our stairwell right now, what do i do",
+        "the stairwell is full of old furniture, if there is a fire nobody gets out",
+    ),
+    (
+        "sayaç dolabından kıvılcım ve duman çıkıyor!! merdivendeki ışıklar yanıp sönüyor",
+        "sokak lambası gündüz de yanıyor, kimse tamir etmiyor",
+    ),
+    (
+        "جارتنا الختيارة عم تنادي من ورا الباب انها وقعت وما فيها توقف",
+        "الاسبوع الماضي جارتنا وقعت عالدرج، هلق صارت منيحة",
+    ),
+]
+
+
+@pytest.mark.parametrize("now, not_now", LIFE_IN_DANGER_NOW_AND_NOT)
+def test_a_life_in_danger_now_is_acute_without_violence_or_fire_words(triager, now, not_now):
+    assert triager.classify(now).urgency == Urgency.ACUUT
+    assert triager.classify(not_now).urgency != Urgency.ACUUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn buurman appte net 'sorry voor alles, morgen ben ik er niet meer'. hij doet niet open",
+        "komşum az önce 'yarın artık olmayacağım' diye mesaj attı, kapıyı açmıyor",
+    ],
+)
+def test_a_farewell_message_gets_113(triager, text):
+    result = triager.classify(text)
+    assert result.urgency == Urgency.ACUUT and result.acute_kind == AcuteKind.SUICIDE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kinderen spelen in het park met nepwapens die er echt uitzien, een mevrouw schrok zich rot",
+        "two neighbours in our block have been fighting over a fence for months",
+        "elke avond racet hier een auto, gisteren moest een jongetje opzij springen",
+    ],
+)
+def test_words_for_danger_used_for_something_else_are_not_acute(triager, text):
+    assert triager.classify(text).urgency != Urgency.ACUUT
