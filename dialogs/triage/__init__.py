@@ -1,6 +1,6 @@
 """Triage: the language, category and urgency of a resident's message, offline.
 
-    triager = load_triager()          # trains once per process from the shipped data (about 1 s)
+    triager = load_triager()          # trains from the shipped data, or reads the cached model
     result = triager.classify(text)   # never raises; see Triage for what comes back
 """
 from dialogs.triage.result import Candidate, Triage

@@ -1,7 +1,8 @@
 """The triage pipeline: clean, identify the language, find concepts, then rank and judge.
 
-Everything is trained at load time from the labelled messages shipped in data/ (about a second),
-so no pickled model has to be versioned with scikit-learn, and nothing is downloaded.
+Everything is trained from the labelled messages shipped in data/, so no model file has to be
+versioned with scikit-learn and nothing is downloaded; `model_cache` keeps the trained result
+between starts.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from dialogs.triage.concepts import ConceptLexicon
 from dialogs.triage.dataset import DATA_DIR, LabelledMessage, load_messages
 from dialogs.triage.features import DEFAULT_CONCEPT_WEIGHT, FeatureBuilder, Prepared
 from dialogs.triage.language import LanguageIdentifier
+from dialogs.triage.model_cache import default_cache_dir, load_or_train
 from dialogs.triage.result import Candidate, Triage
 from dialogs.triage.text import clean, fold, letter_count
 from dialogs.triage.urgency import UrgencyModel
@@ -99,5 +101,5 @@ def train_triager(messages: Sequence[LabelledMessage], settings: TriageSettings 
 
 @functools.lru_cache(maxsize=1)
 def load_triager() -> Triager:
-    """The shipped triager, trained once per process from the training split."""
-    return train_triager(load_messages("train"))
+    """The shipped triager: trained from the training split, or read back from the model cache."""
+    return load_or_train(lambda: train_triager(load_messages("train")), default_cache_dir(), Triager)
