@@ -1,9 +1,9 @@
 """The numbers the models see: character n-grams plus, lightly weighted, the concepts found.
 
 Character n-grams (on folded text) cope with misspellings and inflections in all four languages.
-Concepts carry evidence across languages, but on messages about situations unlike the training
-set they also fire on words used in another sense; weighted fully they cost accuracy, so they are
-a light hint (`concept_weight`, chosen on held-back development messages).
+Concepts carry evidence across languages, but they also fire on words used in another sense;
+weighted fully they cost accuracy, so they are a hint (`concept_weight`, chosen by cross-validation
+on the training split: bench/triage_eval.py --compare).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import numpy as np
 import scipy.sparse as sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-DEFAULT_CONCEPT_WEIGHT = 0.1
+DEFAULT_CONCEPT_WEIGHT = 0.2
 
 
 @dataclass(frozen=True)
