@@ -46,6 +46,7 @@ _PROCLITICS = tuple(
     sorted({c + p for c in _CONJUNCTIONS for p in _PREPOSITIONS_AND_ARTICLE} - {""}, key=len, reverse=True)
 )
 _MIN_STEM = 2
+_MIN_COLLOQUIAL_PRESENT = 5
 
 
 def tokenize(folded_text: str) -> list[str]:
@@ -53,8 +54,14 @@ def tokenize(folded_text: str) -> list[str]:
 
 
 def _stems(token: str) -> tuple[str, ...]:
-    """The token and, for Arabic, the token without each proclitic it may start with."""
+    """The token and, for Arabic, the token without each proclitic it may start with.
+
+    Turkish typed on a phone drops the r of the present tense ("vuruyo", "geliyo"), so a Latin
+    token ending in -yo also stands for its -yor form.
+    """
     if not _ARABIC.match(token):
+        if len(token) >= _MIN_COLLOQUIAL_PRESENT and token.endswith("yo"):
+            return (token, token + "r")
         return (token,)
     return (token,) + tuple(
         token[len(p) :] for p in _PROCLITICS if token.startswith(p) and len(token) - len(p) >= _MIN_STEM

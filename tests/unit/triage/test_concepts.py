@@ -37,3 +37,10 @@ def test_dutch_loanwords_count_in_other_languages_but_short_words_do_not():
 
 def test_exclamation_marks_are_tokens():
     assert find({"urgent": {"nl": ["!!"]}}, "help!!!") == {"urgent": 1}
+
+
+def test_colloquial_turkish_present_tense_matches_the_written_form():
+    patterns = {"hitting": {"tr": ["vuruyor"]}, "shouting": {"tr": ["=bagiriyor"]}}
+    assert find(patterns, "adam çocuğa vuruyo", "tr") == {"hitting": 1}
+    assert find(patterns, "kadın bağırıyo", "tr") == {"shouting": 1}
+    assert find(patterns, "ik eet mayo", "nl") == {}
