@@ -67,6 +67,6 @@ class LanguageIdentifier:
         confident = (
             enough_words
             and letters >= MIN_LETTERS_FOR_CONFIDENCE
-            and probabilities[best] >= MIN_PROBABILITY_FOR_CONFIDENCE
+            and bool(probabilities[best] >= MIN_PROBABILITY_FOR_CONFIDENCE)
         )
         return LanguageGuess(str(self._model.classes_[best]), confident=confident)

@@ -21,7 +21,7 @@ from dialogs.triage.text import clean, fold
 def test_language_of_a_message_including_mixed_and_informal_ones(triager, text, language):
     result = triager.classify(text)
     assert result.language == language
-    assert result.language_confident
+    assert result.language_confident is True
 
 
 @pytest.mark.parametrize("text", ["", "   ", "😡😡😡", "112!!", "ok", "ok ok", "afval " * 2000, "شكرا"])
