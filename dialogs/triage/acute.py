@@ -14,6 +14,7 @@ The cue words live in data/acute_cues.json, in the pattern syntax of `concepts.C
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from dialogs.triage.concepts import ConceptLexicon
@@ -30,6 +31,12 @@ DANGER_CUES = {
 NOT_NOW_CUES = ("past", "hearsay", "habitual", "conditional")
 
 
+@dataclass(frozen=True)
+class AcuteReading:
+    kind: AcuteKind | None  # the emergency described as happening now, or None
+    outside_now: bool  # the message places what it describes in the past, hearsay, a habit or an "if"
+
+
 class AcuteDetector:
     def __init__(self, cues: ConceptLexicon):
         self._cues = cues
@@ -38,24 +45,21 @@ class AcuteDetector:
     def from_json(cls, path: Path) -> AcuteDetector:
         return cls(ConceptLexicon.from_json(path))
 
-    def detect(self, folded_text: str, language: str) -> AcuteKind | None:
-        """The emergency a (folded) message describes as happening now, or None."""
+    def read(self, folded_text: str, language: str) -> AcuteReading:
+        """What the cues in a (folded) message say about danger now."""
         found = self._cues.find(folded_text, language)
+        outside_now = "now_strong" not in found and (
+            "calm_now" in found or any(cue in found for cue in NOT_NOW_CUES)
+        )
+        return AcuteReading(self._kind(found, outside_now), outside_now)
+
+    @staticmethod
+    def _kind(found: dict[str, int], outside_now: bool) -> AcuteKind | None:
         if "suicide" in found and "suicide_past" not in found:
             return AcuteKind.SUICIDE
         dangers = [cue for cue, harmless in DANGER_CUES.items() if cue in found and harmless not in found]
         if "young_child" in found and "child_hazard" in found:
             dangers.append("child_danger")
-        if not dangers or self._placed_outside_now(found):
+        if not dangers or outside_now:
             return None
         return AcuteKind.DANGER
-
-    def placed_outside_now(self, folded_text: str, language: str) -> bool:
-        """Whether the message says that what it describes is past, hearsay, a habit or an "if"."""
-        return self._placed_outside_now(self._cues.find(folded_text, language))
-
-    @staticmethod
-    def _placed_outside_now(found: dict[str, int]) -> bool:
-        if "now_strong" in found:
-            return False
-        return "calm_now" in found or any(cue in found for cue in NOT_NOW_CUES)

@@ -59,11 +59,11 @@ class UrgencyModel:
     def judge(
         self, folded_text: str, language: str, concepts: Mapping[str, int], features: sparse.csr_matrix
     ) -> UrgencyVerdict:
-        kind = self._rules.detect(folded_text, language)
+        reading = self._rules.read(folded_text, language)
+        kind = reading.kind
         # The model may find danger in words the rules lack, but it does not overrule a message
         # that itself says the danger is past, hearsay, a habit or only a possibility.
-        outside_now = self._rules.placed_outside_now(folded_text, language)
-        if kind is None and not outside_now and self._model_says_acute(features):
+        if kind is None and not reading.outside_now and self._model_says_acute(features):
             kind = AcuteKind.SUICIDE if SUICIDE_CONCEPT in concepts else AcuteKind.DANGER
         if kind is not None:
             return UrgencyVerdict(Urgency.ACUUT, kind)
