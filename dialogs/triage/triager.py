@@ -85,7 +85,8 @@ def train_triager(messages: Sequence[LabelledMessage], settings: TriageSettings 
     concepts = ConceptLexicon.from_json(CONCEPTS_FILE)
     cleaned = [clean(m.text) for m in messages]
     languages = LanguageIdentifier.train(cleaned, [m.language for m in messages])
-    prepared = [Prepared(fold(text), concepts.find(fold(text), m.language)) for text, m in zip(cleaned, messages)]
+    folded = [fold(text) for text in cleaned]
+    prepared = [Prepared(text, concepts.find(text, m.language)) for text, m in zip(folded, messages)]
     features = FeatureBuilder(concepts.concepts, settings.concept_weight, settings.use_characters)
     matrix = features.fit_transform(prepared)
     return Triager(
