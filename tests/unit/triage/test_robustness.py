@@ -34,15 +34,22 @@ def test_a_danger_word_deep_in_a_long_message_is_still_found(triager):
     assert triager.classify(text).urgency == Urgency.ACUUT
 
 
-def test_loads_and_classifies_with_the_network_unavailable(monkeypatch):
+def test_trains_loads_and_classifies_with_the_network_unavailable(monkeypatch, tmp_path):
     def no_network(*args, **kwargs):
         raise OSError("network access attempted")
 
     monkeypatch.setattr(socket, "socket", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setenv("BUURTLIJN_CACHE_DIR", str(tmp_path))
     triage.load_triager.cache_clear()
-    result = triage.load_triager().classify("Er staat een auto al weken verkeerd geparkeerd op de stoep")
-    assert result.language == "nl" and result.category == "verkeer"
+    trained = triage.load_triager()
+    assert list(tmp_path.glob("triager-*.pickle"))
+    triage.load_triager.cache_clear()
+    cached = triage.load_triager()
+    assert cached is not trained
+    for triager in (trained, cached):
+        result = triager.classify("Er staat een auto al weken verkeerd geparkeerd op de stoep")
+        assert result.language == "nl" and result.category == "verkeer"
 
 
 def test_loading_is_cached():
