@@ -5,6 +5,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dialogs import triage
+from dialogs.triage.dataset import load_messages
+from dialogs.triage.model_cache import load_or_train
+from dialogs.triage.triager import Triager, train_triager
 from dialogs.vocabulary import CATEGORIES, LANGUAGES, Urgency
 
 
@@ -40,12 +43,8 @@ def test_trains_loads_and_classifies_with_the_network_unavailable(monkeypatch, t
 
     monkeypatch.setattr(socket, "socket", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)
-    monkeypatch.setenv("BUURTLIJN_CACHE_DIR", str(tmp_path))
-    triage.load_triager.cache_clear()
-    trained = triage.load_triager()
-    assert list(tmp_path.glob("triager-*.pickle"))
-    triage.load_triager.cache_clear()
-    cached = triage.load_triager()
+    trained = load_or_train(lambda: train_triager(load_messages("train")), tmp_path, Triager)
+    cached = load_or_train(lambda: pytest.fail("trained again"), tmp_path, Triager)
     assert cached is not trained
     for triager in (trained, cached):
         result = triager.classify("Er staat een auto al weken verkeerd geparkeerd op de stoep")
