@@ -4,8 +4,8 @@
     .venv/bin/python bench/triage_eval.py --compare   # also the alternatives that were tried
 
 The models never see the eval split: they train on "train" only. Sockets are blocked in this process
-for the whole run, so the figures also show that triage works without a network (the first
-training runs in a child process; tests/unit/triage/test_robustness.py trains with sockets blocked).
+for the whole run, in which the triager is loaded from the model cache and trained twice more, so
+the figures also show that triage trains and works without a network.
 
 --compare scores each alternative twice: by 5-fold cross-validation on the training split, folded
 by writing group so that no message is tested against its own translation, and on the held-out
