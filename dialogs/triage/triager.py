@@ -7,8 +7,9 @@ between starts.
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dialogs.triage.acute import AcuteDetector
 from dialogs.triage.category import CategoryModel
@@ -25,6 +26,8 @@ from dialogs.vocabulary import CATEGORIES, DEFAULT_LANGUAGE, FALLBACK_CATEGORY, 
 CONCEPTS_FILE = DATA_DIR / "concepts.json"
 ACUTE_CUES_FILE = DATA_DIR / "acute_cues.json"
 
+log = logging.getLogger(__name__)
+
 # Emoji, digits or nothing at all: nothing to understand, so "something else" is offered first.
 WITHOUT_WORDS = Triage(
     language=DEFAULT_LANGUAGE,
@@ -35,6 +38,9 @@ WITHOUT_WORDS = Triage(
     urgency=Urgency.LAAG,
     acute_kind=None,
 )
+
+# When triage itself fails: nothing is known, so nothing is ranked down either.
+UNDECIDED = replace(WITHOUT_WORDS, urgency=Urgency.NORMAAL)
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,13 @@ class Triager:
         self._urgency = urgency
 
     def classify(self, text: str) -> Triage:
+        try:
+            return self._classify(text)
+        except Exception:  # understanding a message must never cost the resident their report
+            log.exception("triage failed; the dialog asks the resident to choose")
+            return UNDECIDED
+
+    def _classify(self, text: str) -> Triage:
         cleaned = clean(text)
         if letter_count(cleaned) == 0:
             return WITHOUT_WORDS

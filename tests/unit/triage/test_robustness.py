@@ -47,3 +47,16 @@ def test_loads_and_classifies_with_the_network_unavailable(monkeypatch):
 
 def test_loading_is_cached():
     assert triage.load_triager() is triage.load_triager()
+
+
+def test_a_failing_model_gives_an_undecided_triage_not_an_error(triager, monkeypatch, caplog):
+    class BrokenModel:
+        def rank(self, features):
+            raise RuntimeError("model file damaged")
+
+    monkeypatch.setattr(triager, "_categories", BrokenModel())
+    result = triager.classify("de lift is al weken kapot")
+    assert_well_formed(result)
+    assert result.category == "overig" and not result.language_confident
+    assert result.urgency == Urgency.NORMAAL
+    assert "triage failed" in caplog.text
