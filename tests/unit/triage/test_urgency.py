@@ -19,6 +19,23 @@ NOW_AND_NOT_NOW = [
     ("الجار عم يضرب مرتو هلق وعم تصرخ", "سمعت انو الجار كان يضرب مرتو زمان"),
     ("komşu şu an karısını dövüyor, çığlıklarını duyuyorum", "geçen yıl komşu karısını dövmüştü, şimdi sessiz"),
     ("het huis van de buren staat in brand!", "cars keep parking in front of the exit of the fire station"),
+    # A life in danger now, without words for violence or fire:
+    (
+        "er ligt een man op het bankje, hij ademt bijna niet en heeft blauwe lippen",
+        "vorige week lag er een man op het bankje, de ambulance heeft hem meegenomen",
+    ),
+    (
+        "there is a strong gas smell in our stairwell right now, what do i do",
+        "the stairwell is full of old furniture, if there is a fire nobody gets out",
+    ),
+    (
+        "sayaç dolabından kıvılcım ve duman çıkıyor!! merdivendeki ışıklar yanıp sönüyor",
+        "sokak lambası gündüz de yanıyor, kimse tamir etmiyor",
+    ),
+    (
+        "جارتنا الختيارة عم تنادي من ورا الباب انها وقعت وما فيها توقف",
+        "الاسبوع الماضي جارتنا وقعت عالدرج، هلق صارت منيحة",
+    ),
 ]
 
 
@@ -38,6 +55,9 @@ def test_danger_now_is_acute_and_past_or_hearsay_is_not(triager, now, not_now):
         "صاحبي بعتلي انو رح ينهي حياتو الليلة",
         "arkadaşım hayatına son vereceğini yazdı, telefonu açmıyor",
         "my neighbour keeps saying he wants to kill himself",
+        # A farewell message says it without the word:
+        "mijn buurman appte net 'sorry voor alles, morgen ben ik er niet meer'. hij doet niet open",
+        "komşum az önce 'yarın artık olmayacağım' diye mesaj attı, kapıyı açmıyor",
     ],
 )
 def test_someone_threatening_suicide_gets_113(triager, text):
@@ -63,44 +83,6 @@ def test_a_young_child_in_danger_now_is_acute(triager, text):
 def test_ideas_are_low_and_acute_kind_only_comes_with_acute(triager):
     idea = triager.classify("idee: een moestuin met de buren op het lege veldje achter de school")
     assert idea.urgency == Urgency.LAAG and idea.acute_kind is None
-
-
-LIFE_IN_DANGER_NOW_AND_NOT = [
-    (
-        "er ligt een man op het bankje, hij ademt bijna niet en heeft blauwe lippen",
-        "vorige week lag er een man op het bankje, de ambulance heeft hem meegenomen",
-    ),
-    (
-        "there is a strong gas smell in our stairwell right now, what do i do",
-        "the stairwell is full of old furniture, if there is a fire nobody gets out",
-    ),
-    (
-        "sayaç dolabından kıvılcım ve duman çıkıyor!! merdivendeki ışıklar yanıp sönüyor",
-        "sokak lambası gündüz de yanıyor, kimse tamir etmiyor",
-    ),
-    (
-        "جارتنا الختيارة عم تنادي من ورا الباب انها وقعت وما فيها توقف",
-        "الاسبوع الماضي جارتنا وقعت عالدرج، هلق صارت منيحة",
-    ),
-]
-
-
-@pytest.mark.parametrize("now, not_now", LIFE_IN_DANGER_NOW_AND_NOT)
-def test_a_life_in_danger_now_is_acute_without_violence_or_fire_words(triager, now, not_now):
-    assert triager.classify(now).urgency == Urgency.ACUUT
-    assert triager.classify(not_now).urgency != Urgency.ACUUT
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "mijn buurman appte net 'sorry voor alles, morgen ben ik er niet meer'. hij doet niet open",
-        "komşum az önce 'yarın artık olmayacağım' diye mesaj attı, kapıyı açmıyor",
-    ],
-)
-def test_a_farewell_message_gets_113(triager, text):
-    result = triager.classify(text)
-    assert result.urgency == Urgency.ACUUT and result.acute_kind == AcuteKind.SUICIDE
 
 
 @pytest.mark.parametrize(
