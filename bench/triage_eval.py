@@ -30,7 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dialogs.triage import Triage, load_triager  # noqa: E402
+import numpy as np  # noqa: E402
+
+from dialogs.triage import Triage, load_triager, sentences  # noqa: E402
 from dialogs.triage.dataset import LabelledMessage, load_messages  # noqa: E402
 from dialogs.triage.triager import TriageSettings, train_triager  # noqa: E402
 from dialogs.vocabulary import LANGUAGES, Urgency  # noqa: E402
@@ -41,12 +43,11 @@ MIN_ACUTE_RECALL, MAX_FALSE_ACUTE, MIN_LANGUAGE = 1.00, 0.03, 0.98
 MAX_P99_MS, MAX_LOAD_SECONDS, MAX_ADDED_MB = 20.0, 3.0, 400.0
 
 ALTERNATIVES = {
-    "shipped: char n-grams + 0.2 x concepts, SVM; acute rules + model": TriageSettings(),
-    "char n-grams only, SVM; acute rules + model": TriageSettings(concept_weight=0.0),
-    "char n-grams + 0.1 x concepts, SVM; acute rules + model": TriageSettings(concept_weight=0.1),
-    "char n-grams + 0.4 x concepts, SVM; acute rules + model": TriageSettings(concept_weight=0.4),
-    "concepts only (weight 1), SVM; acute rules + model": TriageSettings(concept_weight=1.0, use_characters=False),
-    "char n-grams + concepts at full weight 1, SVM": TriageSettings(concept_weight=1.0),
+    "shipped: char n-grams + 0.35 x sentence + 0.2 x concepts; acute p>=0.5": TriageSettings(),
+    "char n-grams + 0.5 x sentence + 0.2 x concepts": TriageSettings(sentence_weight=0.5),
+    "char n-grams + 0.2 x concepts, no sentence embedding": TriageSettings(sentence_weight=0.0),
+    "char n-grams only": TriageSettings(concept_weight=0.0, sentence_weight=0.0),
+    "shipped categories; acute model at p>=0.7": TriageSettings(acute_probability=0.7),
     "shipped categories; acute rules only (no model)": TriageSettings(use_acute_model=False),
 }
 
@@ -224,7 +225,21 @@ def cross_validate(train: Sequence[LabelledMessage], settings: TriageSettings, f
     return score(tested, results, latencies=[])
 
 
+def encode_each_text_once() -> None:
+    """The alternatives train six times each on the same texts; their embeddings do not change."""
+    encode, known = sentences.encode, {}
+
+    def encode_remembered(texts: Sequence[str]) -> np.ndarray:
+        missing = [text for text in dict.fromkeys(texts) if text not in known]
+        if missing:
+            known.update(zip(missing, encode(missing)))
+        return np.vstack([known[text] for text in texts])
+
+    sentences.encode = encode_remembered
+
+
 def compare(train: Sequence[LabelledMessage], evaluation: Sequence[LabelledMessage]) -> None:
+    encode_each_text_once()
     print()
     print("Alternatives: 5-fold cross-validation on the training split by writing group | held-out split")
     header = f"{'top-1':>6} {'top-3':>6} {'acute':>7} {'false':>6}"

@@ -1,15 +1,19 @@
 import os
-import shutil
-import tempfile
+from pathlib import Path
 
-_cache_dir = tempfile.mkdtemp(prefix="buurtlijn-test-cache-")
+# One model cache for all test runs (under .pytest_cache, which git ignores), shared with the bot
+# processes the end-to-end tests start. A cached model is only used for exactly the current data
+# and code, so a rerun loads in a second what the first run trained.
+MODEL_CACHE = Path(__file__).resolve().parents[1] / ".pytest_cache" / "buurtlijn-models"
 
 
 def pytest_configure(config):
-    # One model cache per test run, shared with the bot processes the end-to-end tests start:
-    # the first of them trains the triager, the rest load it, and nothing lands in ~/.cache.
-    os.environ["BUURTLIJN_CACHE_DIR"] = _cache_dir
+    os.environ["BUURTLIJN_CACHE_DIR"] = str(MODEL_CACHE)
 
 
-def pytest_unconfigure(config):
-    shutil.rmtree(_cache_dir, ignore_errors=True)
+def pytest_sessionstart(session):
+    # Training takes about twenty seconds: do it before the first test, not inside a bot process
+    # that an end-to-end test is waiting on.
+    from dialogs.triage import load_triager
+
+    load_triager()

@@ -1,9 +1,10 @@
-"""The numbers the models see: character n-grams plus, lightly weighted, the concepts found.
+"""The numbers the models see: character n-grams, a sentence embedding and the concepts found.
 
 Character n-grams (on folded text) cope with misspellings and inflections in all four languages.
-Concepts carry evidence across languages, but they also fire on words used in another sense;
-weighted fully they cost accuracy, so they are a hint (`concept_weight`, chosen by cross-validation
-on the training split: bench/triage_eval.py --compare).
+The sentence embedding (`sentences`) carries meaning across languages and wordings no writer used.
+Concepts carry evidence across languages too, but they also fire on words used in another sense;
+weighted fully they cost accuracy, so they are a hint. The weights of the embedding and the
+concepts were chosen by cross-validation on the training split (bench/triage_eval.py --compare).
 """
 from __future__ import annotations
 
@@ -14,23 +15,32 @@ import numpy as np
 import scipy.sparse as sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from dialogs.triage import sentences
+
 DEFAULT_CONCEPT_WEIGHT = 0.2
+DEFAULT_SENTENCE_WEIGHT = 0.35
 
 
 @dataclass(frozen=True)
 class Prepared:
     """One message ready for the models."""
 
+    cleaned_text: str
     folded_text: str
     concepts: Mapping[str, int]
 
 
 class FeatureBuilder:
     def __init__(
-        self, concept_names: Sequence[str], concept_weight: float = DEFAULT_CONCEPT_WEIGHT, use_characters: bool = True
+        self,
+        concept_names: Sequence[str],
+        concept_weight: float = DEFAULT_CONCEPT_WEIGHT,
+        use_characters: bool = True,
+        sentence_weight: float = DEFAULT_SENTENCE_WEIGHT,
     ):
         self._concept_column = {name: i for i, name in enumerate(concept_names)}
         self._concept_weight = concept_weight
+        self._sentence_weight = sentence_weight
         self._vectorizer = (
             TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, lowercase=False)
             if use_characters
@@ -45,6 +55,9 @@ class FeatureBuilder:
 
     def _stack(self, messages: Sequence[Prepared], fit: bool) -> sparse.csr_matrix:
         blocks = [self._concept_matrix(messages)]
+        if self._sentence_weight:
+            embeddings = sentences.encode([m.cleaned_text for m in messages])
+            blocks.insert(0, sparse.csr_matrix(embeddings * self._sentence_weight))
         if self._vectorizer is not None:
             texts = [m.folded_text for m in messages]
             blocks.insert(0, self._vectorizer.fit_transform(texts) if fit else self._vectorizer.transform(texts))

