@@ -25,7 +25,7 @@ DEFAULT_SENTENCE_WEIGHT = 0.35
 class Prepared:
     """One message ready for the models."""
 
-    cleaned_text: str
+    sentence_text: str  # what the sentence encoder reads
     folded_text: str
     concepts: Mapping[str, int]
 
@@ -56,7 +56,7 @@ class FeatureBuilder:
     def _stack(self, messages: Sequence[Prepared], fit: bool) -> sparse.csr_matrix:
         blocks = [self._concept_matrix(messages)]
         if self._sentence_weight:
-            embeddings = sentences.encode([m.cleaned_text for m in messages])
+            embeddings = sentences.encode([m.sentence_text for m in messages])
             blocks.insert(0, sparse.csr_matrix(embeddings * self._sentence_weight))
         if self._vectorizer is not None:
             texts = [m.folded_text for m in messages]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from dialogs.triage.acute import AcuteDetector
+from dialogs.triage.arabizi import is_arabizi, to_arabic_script
 from dialogs.triage.category import CategoryModel
 from dialogs.triage.concepts import ConceptLexicon
 from dialogs.triage.dataset import DATA_DIR, LabelledMessage, load_messages
@@ -82,11 +83,10 @@ class Triager:
         if letter_count(cleaned) == 0:
             return WITHOUT_WORDS
         guess = self._languages.identify(cleaned)
-        folded = fold(cleaned)
-        concepts = self._concepts.find(folded, guess.language)
-        features = self._features.transform([Prepared(cleaned, folded, concepts)])
+        prepared = prepare(cleaned, guess.language, self._concepts)
+        features = self._features.transform([prepared])
         candidates = self._categories.rank(features)
-        verdict = self._urgency.judge(folded, guess.language, concepts, features)
+        verdict = self._urgency.judge(prepared.folded_text, guess.language, prepared.concepts, features)
         return Triage(
             language=guess.language,
             language_confident=guess.confident,
@@ -97,14 +97,21 @@ class Triager:
         )
 
 
+def prepare(cleaned_text: str, language: str, concepts: ConceptLexicon) -> Prepared:
+    folded = fold(cleaned_text)
+    sentence = cleaned_text
+    if is_arabizi(cleaned_text, language):
+        spelled = to_arabic_script(folded)
+        folded = f"{folded} {spelled}"
+        sentence = spelled or cleaned_text
+    return Prepared(sentence, folded, concepts.find(folded, language))
+
+
 def train_triager(messages: Sequence[LabelledMessage], settings: TriageSettings = TriageSettings()) -> Triager:
     concepts = ConceptLexicon.from_json(CONCEPTS_FILE)
     cleaned = [clean(m.text) for m in messages]
     languages = LanguageIdentifier.train(cleaned, [m.language for m in messages])
-    folded = [fold(text) for text in cleaned]
-    prepared = [
-        Prepared(original, text, concepts.find(text, m.language)) for original, text, m in zip(cleaned, folded, messages)
-    ]
+    prepared = [prepare(text, m.language, concepts) for text, m in zip(cleaned, messages)]
     features = FeatureBuilder(
         concepts.concepts, settings.concept_weight, settings.use_characters, settings.sentence_weight
     )
