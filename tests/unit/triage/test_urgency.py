@@ -1,5 +1,10 @@
 import pytest
 
+from dialogs.triage.acute import AcuteDetector
+from dialogs.triage.concepts import ConceptLexicon
+from dialogs.triage.text import clean, fold
+from dialogs.triage.triager import ACUTE_CUES_FILE, CONCEPTS_FILE
+from dialogs.triage.urgency import UrgencyModel
 from dialogs.vocabulary import AcuteKind, Urgency
 
 NOW_AND_NOT_NOW = [
@@ -95,3 +100,50 @@ def test_ideas_are_low_and_acute_kind_only_comes_with_acute(triager):
 )
 def test_words_for_danger_used_for_something_else_are_not_acute(triager, text):
     assert triager.classify(text).urgency != Urgency.ACUUT
+
+
+class ScriptedAcuteModel:
+    """Says how likely `acute` is, whatever the features; the rules are the real ones."""
+
+    classes_ = [False, True]
+
+    def __init__(self, probability: float):
+        self.probability = probability
+
+    def predict_proba(self, features):
+        return [[1 - self.probability, self.probability]]
+
+
+class ScriptedLevels:
+    def predict(self, features):
+        return ["normaal"]
+
+
+def judged(text: str, language: str, acute_probability: float):
+    model = UrgencyModel(AcuteDetector.from_json(ACUTE_CUES_FILE), ScriptedAcuteModel(acute_probability),
+                         ScriptedLevels())
+    folded = fold(clean(text))
+    return model.judge(folded, language, ConceptLexicon.from_json(CONCEPTS_FILE).find(folded, language), None)
+
+
+KNIFE_AT_THE_DOOR = "er staat nu een man met een mes voor mijn deur"
+
+
+def test_the_model_overrules_a_danger_cue_only_when_all_but_sure_the_message_is_calm():
+    assert judged(KNIFE_AT_THE_DOOR, "nl", acute_probability=0.05).urgency == Urgency.NORMAAL
+    assert judged(KNIFE_AT_THE_DOOR, "nl", acute_probability=0.15).urgency == Urgency.ACUUT
+
+
+def test_the_model_does_not_overrule_a_danger_cue_in_a_story_too_long_to_read_whole():
+    story = "lange uitleg over de buurt. " * 40 + KNIFE_AT_THE_DOOR
+    assert judged(story, "nl", acute_probability=0.01).urgency == Urgency.ACUUT
+
+
+def test_a_remark_about_ending_ones_life_gets_113_whatever_the_model_says():
+    verdict = judged("ik wil niet meer leven, ik maak er vanavond een einde aan", "nl", acute_probability=0.01)
+    assert (verdict.urgency, verdict.acute_kind) == (Urgency.ACUUT, AcuteKind.SUICIDE)
+
+
+def test_the_model_adds_danger_the_rules_have_no_words_for():
+    assert judged("er zakt een auto weg in de gracht met iemand erin", "nl", 0.6).urgency == Urgency.ACUUT
+    assert judged("er zakt een auto weg in de gracht met iemand erin", "nl", 0.4).urgency == Urgency.NORMAAL
