@@ -43,9 +43,10 @@ MIN_ACUTE_RECALL, MAX_FALSE_ACUTE, MIN_LANGUAGE = 1.00, 0.03, 0.98
 MAX_P99_MS, MAX_LOAD_SECONDS, MAX_ADDED_MB = 20.0, 3.0, 400.0
 
 ALTERNATIVES = {
-    "shipped: char n-grams + 0.35 x sentence + 0.2 x concepts; acute p>=0.5, calm p<0.1": TriageSettings(),
-    "char n-grams + 0.5 x sentence + 0.2 x concepts": TriageSettings(sentence_weight=0.5),
-    "char n-grams + 0.2 x concepts, no sentence embedding": TriageSettings(sentence_weight=0.0),
+    "shipped: char n-grams + 0.35 x sentence + 0.1 x concepts; acute p>=0.5, calm p<0.1": TriageSettings(),
+    "char n-grams + 0.35 x sentence + 0.2 x concepts": TriageSettings(concept_weight=0.2),
+    "char n-grams + 0.5 x sentence + 0.1 x concepts": TriageSettings(sentence_weight=0.5),
+    "char n-grams + 0.1 x concepts, no sentence embedding": TriageSettings(sentence_weight=0.0),
     "char n-grams only": TriageSettings(concept_weight=0.0, sentence_weight=0.0),
     "shipped categories; acute model at p>=0.7": TriageSettings(acute_probability=0.7),
     "shipped categories; the model never overrules a danger cue": TriageSettings(calm_probability=0.0),

@@ -17,7 +17,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from dialogs.triage import sentences
 
-DEFAULT_CONCEPT_WEIGHT = 0.2
+DEFAULT_CONCEPT_WEIGHT = 0.1
 DEFAULT_SENTENCE_WEIGHT = 0.35
 
 
