@@ -22,7 +22,7 @@ from dialogs.triage.language import LanguageIdentifier
 from dialogs.triage.model_cache import default_cache_dir, load_or_train
 from dialogs.triage.result import Candidate, Triage
 from dialogs.triage.text import clean, fold, letter_count
-from dialogs.triage.urgency import ACUTE_PROBABILITY, CALM_PROBABILITY, UrgencyModel
+from dialogs.triage.urgency import AcuteThresholds, UrgencyModel
 from dialogs.vocabulary import CATEGORIES, DEFAULT_LANGUAGE, FALLBACK_CATEGORY, Urgency
 
 CONCEPTS_FILE = DATA_DIR / "concepts.json"
@@ -53,8 +53,7 @@ class TriageSettings:
     sentence_weight: float = DEFAULT_SENTENCE_WEIGHT
     use_characters: bool = True
     use_acute_model: bool = True
-    acute_probability: float = ACUTE_PROBABILITY
-    calm_probability: float = CALM_PROBABILITY
+    acute_thresholds: AcuteThresholds = AcuteThresholds()
 
 
 class Triager:
@@ -127,8 +126,7 @@ def train_triager(messages: Sequence[LabelledMessage], settings: TriageSettings 
             matrix,
             [m.urgency for m in messages],
             settings.use_acute_model,
-            settings.acute_probability,
-            settings.calm_probability,
+            settings.acute_thresholds,
         ),
     )
 

@@ -2,11 +2,13 @@
 
 Acute is decided twice, because a missed emergency is the one error that must not happen: the
 readable rules of `acute.AcuteDetector`, and a logistic regression that has learned other ways to
-say the same from the labelled messages. The model may add acute messages the rules miss, but
-never against words that place the danger outside the present. It may also overrule a danger cue
-when it is all but certain the message is calm (a film, a game, a question about what to do "if"),
-but only in a message short enough for it to have read whole: in a long story one line about a
-knife at the door weighs little. A remark about ending one's life always gets 113.
+say the same from the labelled messages. The model adds acute messages the rules miss. Words that
+place the danger outside the present (past, hearsay, a habit, an "if") hold it back unless it is
+sure: such word lists misread "als ik klop" (when I knock) as an "if", the model has learned from
+thousands of calm messages told in the same words. The model may also overrule a danger cue when
+it is all but certain the message is calm (a film, a game, a question about what to do "if"), but
+only in a message short enough for it to have read whole: in a long story one line about a knife
+at the door weighs little. A remark about ending one's life always gets 113.
 
 For messages that are not acute, a linear model picks hoog, normaal or laag.
 """
@@ -23,14 +25,23 @@ from dialogs.triage.acute import AcuteDetector
 from dialogs.triage.sentences import MAX_ENCODED_CHARS
 from dialogs.vocabulary import AcuteKind, Urgency
 
-# Chosen by cross-validation on the training split (bench/triage_eval.py --compare): from 0.7 to
-# 0.5 the model finds about one in three of the acute messages it missed, for about one false
-# alarm in 400 calm messages; a missed emergency costs far more than a needless 112 line.
-ACUTE_PROBABILITY = 0.5
-# Also by cross-validation: below 0.1 lay 53 of the 162 false alarms and none of the 1,124 acute
-# messages.
-CALM_PROBABILITY = 0.1
 SUICIDE_CONCEPT = "suicide"
+
+
+@dataclass(frozen=True)
+class AcuteThresholds:
+    """Probabilities of the acute model, chosen by cross-validation on the training split
+    (bench/triage_eval.py --compare). A missed emergency costs far more than a needless 112 line,
+    so each threshold was lowered as long as it found at least one acute message per false alarm.
+    """
+
+    # From 0.7 to 0.5 the model found about one in three of the acute messages it missed.
+    adds_danger: float = 0.5
+    # Against "not now" words: from 1 (never) to 0.7 it found 48 of 1,384 acute messages more,
+    # for 10 false alarms more in 8,040 calm ones.
+    despite_not_now: float = 0.7
+    # Below 0.1 lay 53 of the 162 false alarms and none of the 1,124 acute messages.
+    calm: float = 0.1
 
 
 @dataclass(frozen=True)
@@ -45,14 +56,12 @@ class UrgencyModel:
         rules: AcuteDetector,
         acute_model: LogisticRegression | None,
         level_model: LinearSVC,
-        acute_probability: float = ACUTE_PROBABILITY,
-        calm_probability: float = CALM_PROBABILITY,
+        thresholds: AcuteThresholds = AcuteThresholds(),
     ):
         self._rules = rules
         self._acute_model = acute_model
         self._level_model = level_model
-        self._acute_probability = acute_probability
-        self._calm_probability = calm_probability
+        self._thresholds = thresholds
 
     @classmethod
     def train(
@@ -61,8 +70,7 @@ class UrgencyModel:
         features: sparse.csr_matrix,
         urgencies: Sequence[Urgency],
         use_acute_model: bool = True,
-        acute_probability: float = ACUTE_PROBABILITY,
-        calm_probability: float = CALM_PROBABILITY,
+        thresholds: AcuteThresholds = AcuteThresholds(),
     ) -> UrgencyModel:
         is_acute = [u == Urgency.ACUUT for u in urgencies]
         acute_model = None
@@ -73,21 +81,21 @@ class UrgencyModel:
         # labelled acute then teach it the most serious remaining level.
         levels = [Urgency.HOOG.value if u == Urgency.ACUUT else u.value for u in urgencies]
         level_model = LinearSVC(C=0.5, random_state=0).fit(features, levels)
-        return cls(rules, acute_model, level_model, acute_probability, calm_probability)
+        return cls(rules, acute_model, level_model, thresholds)
 
     def judge(
         self, folded_text: str, language: str, concepts: Mapping[str, int], features: sparse.csr_matrix
     ) -> UrgencyVerdict:
         reading = self._rules.read(folded_text, language)
         kind = reading.kind
-        acute_probability = self._model_acute_probability(features)
-        if acute_probability is not None:
+        probability = self._model_acute_probability(features)
+        if probability is not None:
+            thresholds = self._thresholds
             read_whole = len(folded_text) <= MAX_ENCODED_CHARS
-            if kind == AcuteKind.DANGER and read_whole and acute_probability < self._calm_probability:
+            needed = thresholds.despite_not_now if reading.outside_now else thresholds.adds_danger
+            if kind == AcuteKind.DANGER and read_whole and probability < thresholds.calm:
                 kind = None
-            # The model may find danger in words the rules lack, but it does not overrule a
-            # message that itself says the danger is past, hearsay, a habit or only a possibility.
-            elif kind is None and not reading.outside_now and acute_probability >= self._acute_probability:
+            elif kind is None and probability >= needed:
                 kind = AcuteKind.SUICIDE if SUICIDE_CONCEPT in concepts else AcuteKind.DANGER
         if kind is not None:
             return UrgencyVerdict(Urgency.ACUUT, kind)

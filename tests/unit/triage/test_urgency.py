@@ -144,6 +144,15 @@ def test_a_remark_about_ending_ones_life_gets_113_whatever_the_model_says():
     assert (verdict.urgency, verdict.acute_kind) == (Urgency.ACUUT, AcuteKind.SUICIDE)
 
 
+CAR_IN_THE_CANAL = "er zakt een auto weg in de gracht met iemand erin"
+
+
 def test_the_model_adds_danger_the_rules_have_no_words_for():
-    assert judged("er zakt een auto weg in de gracht met iemand erin", "nl", 0.6).urgency == Urgency.ACUUT
-    assert judged("er zakt een auto weg in de gracht met iemand erin", "nl", 0.4).urgency == Urgency.NORMAAL
+    assert judged(CAR_IN_THE_CANAL, "nl", acute_probability=0.6).urgency == Urgency.ACUUT
+    assert judged(CAR_IN_THE_CANAL, "nl", acute_probability=0.4).urgency == Urgency.NORMAAL
+
+
+def test_words_that_place_it_in_the_past_hold_the_model_back_unless_it_is_sure():
+    yesterday = "gisteren zakte er een auto weg in de gracht met iemand erin"
+    assert judged(yesterday, "nl", acute_probability=0.6).urgency == Urgency.NORMAAL
+    assert judged(yesterday, "nl", acute_probability=0.8).urgency == Urgency.ACUUT
