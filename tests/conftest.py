@@ -12,8 +12,8 @@ def pytest_configure(config):
 
 
 def pytest_sessionstart(session):
-    # Training takes about twenty seconds: do it before the first test, not inside a bot process
-    # that an end-to-end test is waiting on.
+    # Training takes most of a minute: do it before the first test, not inside a bot process that
+    # an end-to-end test is waiting on.
     from dialogs.triage import load_triager
 
     load_triager()
